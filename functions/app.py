@@ -1,0 +1,11 @@
+"""Plein's API: this module only composes one blueprint per resource under /api."""
+
+from chalice import Chalice
+from chalicelib import auth, health, posts
+from chalicelib.errors import json_errors
+
+app = Chalice(app_name="plein")
+app.register_middleware(json_errors, "http")
+
+for blueprint in (health.bp, auth.bp, posts.bp):
+    app.register_blueprint(blueprint, url_prefix="/api")

@@ -1,0 +1,1 @@
+"""Domain functions: validation and data access, no HTTP. Handlers call exactly one of these."""

@@ -1,0 +1,74 @@
+"""JSON errors with a machine code, the offending field and a human reason.
+
+`ApiError` derives from ChaliceUnhandledError because Chalice lets only that kind reach
+middleware; `json_errors` turns it, and Chalice's own {"Code", "Message"} errors, into one shape.
+"""
+
+import json
+
+from chalice import Response
+from chalice.app import ChaliceUnhandledError
+
+
+class ApiError(ChaliceUnhandledError):
+    def __init__(self, status: int, code: str, reason: str, field: str | None = None,
+                 headers: dict | None = None):
+        super().__init__(reason)
+        self.status, self.code, self.reason, self.field = status, code, reason, field
+        self.headers = headers or {}
+
+    def response(self) -> Response:
+        body = {"error": self.code, "reason": self.reason}
+        if self.field:
+            body["field"] = self.field
+        return Response(body=body, status_code=self.status, headers=self.headers)
+
+
+def invalid(field: str, reason: str) -> ApiError:
+    return ApiError(400, "invalid", reason, field)
+
+
+def too_large(field: str, reason: str) -> ApiError:
+    return ApiError(413, "too_large", reason, field)
+
+
+def unauthorized() -> ApiError:
+    return ApiError(401, "unauthorized", "Sign in first.")
+
+
+def forbidden(reason: str) -> ApiError:
+    return ApiError(403, "forbidden", reason)
+
+
+def not_found(what: str) -> ApiError:
+    return ApiError(404, "not_found", f"No such {what}.")
+
+
+def conflict(reason: str) -> ApiError:
+    return ApiError(409, "conflict", reason)
+
+
+_CHALICE_CODES = {400: "invalid", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+                  413: "too_large", 415: "unsupported_media_type", 429: "rate_limited"}
+
+
+def json_errors(event, get_response):
+    try:
+        response = get_response(event)
+    except ApiError as err:
+        return err.response()
+    if response.status_code >= 400 and isinstance(response.body, dict) \
+            and set(response.body) == {"Code", "Message"}:
+        response.body = {
+            "error": _CHALICE_CODES.get(response.status_code, "error"),
+            "reason": response.body["Message"],
+        }
+    elif response.status_code >= 400 and isinstance(response.body, str):
+        try:
+            parsed = json.loads(response.body)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, dict) and set(parsed) == {"Code", "Message"}:
+            response.body = {"error": _CHALICE_CODES.get(response.status_code, "error"),
+                             "reason": parsed["Message"]}
+    return response

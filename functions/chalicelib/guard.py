@@ -1,0 +1,92 @@
+"""What every route checks before it does anything: session, and for changes, JSON + Origin.
+
+Chalice's local authorizers do not verify signatures, so no route relies on them; each handler
+calls `viewer()` or `change()` itself.
+"""
+
+import json
+from dataclasses import dataclass
+from http.cookies import CookieError, SimpleCookie
+
+from . import sessions
+from .errors import ApiError, forbidden, invalid, too_large, unauthorized
+from .ids import Clock, system_clock
+from .models import Person
+from .settings import settings
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Viewer:
+    id: str
+    name: str
+    email: str
+    role: str
+    person: Person
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+def _cookie(request, name: str) -> str | None:
+    raw = request.headers.get("cookie")
+    if not raw:
+        return None
+    try:
+        jar = SimpleCookie(raw)
+    except CookieError:
+        return None
+    morsel = jar.get(name)
+    return morsel.value if morsel else None
+
+
+def viewer(request, clock: Clock = system_clock) -> Viewer:
+    token = _cookie(request, sessions.COOKIE)
+    person_id = sessions.verify(token, clock()) if token else None
+    if not person_id:
+        raise unauthorized()
+    try:
+        person = Person.get(*Person.key(person_id))
+    except Person.DoesNotExist:
+        raise unauthorized() from None
+    return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
+                  person=person)
+
+
+def check_origin(request) -> None:
+    """Cross-site form posts and fetches cannot forge JSON with our Origin."""
+    origin = (request.headers.get("origin") or "").rstrip("/")
+    if origin:
+        host = request.headers.get("host", "")
+        proto = request.headers.get("x-forwarded-proto", "http" if settings.is_local else "https")
+        if origin == f"{proto}://{host}" or origin in settings.allowed_origins:
+            return
+        raise forbidden("Cross-origin request refused.")
+    if request.headers.get("sec-fetch-site") == "same-origin":
+        return
+    raise forbidden("Missing Origin header.")
+
+
+def json_body(request) -> dict:
+    content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise ApiError(415, "unsupported_media_type", "Send application/json.")
+    raw = request.raw_body or b""
+    if len(raw) > MAX_BODY_BYTES:
+        raise too_large("body", f"Request is larger than {MAX_BODY_BYTES} bytes.")
+    try:
+        body = json.loads(raw or b"null")
+    except (ValueError, UnicodeDecodeError):
+        raise invalid("body", "Request body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise invalid("body", "Request body must be a JSON object.")
+    return body
+
+
+def change(request, clock: Clock = system_clock) -> tuple[Viewer, dict]:
+    """For state-changing routes: same origin, JSON, signed in; returns (viewer, body)."""
+    check_origin(request)
+    body = json_body(request)
+    return viewer(request, clock), body

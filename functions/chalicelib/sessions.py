@@ -1,0 +1,60 @@
+"""Signed session cookies: a short HS256 JWT, verified with PyJWT on every request."""
+
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+import jwt
+
+from .settings import settings
+
+COOKIE = "plein_session"
+_ALGORITHM = "HS256"
+_LEEWAY_SECONDS = 30
+
+
+@lru_cache(maxsize=1)
+def _secret() -> str:
+    if settings.session_secret:
+        return settings.session_secret
+    if settings.session_secret_param:
+        import boto3
+
+        ssm = boto3.client("ssm", region_name=settings.region)
+        param = ssm.get_parameter(Name=settings.session_secret_param, WithDecryption=True)
+        return param["Parameter"]["Value"]
+    raise RuntimeError("No session secret: set PLEIN_SESSION_SECRET or PLEIN_SESSION_SECRET_PARAM")
+
+
+def issue(person_id: str, now: datetime) -> str:
+    claims = {"sub": person_id, "iat": now, "exp": now + timedelta(hours=settings.session_hours)}
+    return jwt.encode(claims, _secret(), algorithm=_ALGORITHM)
+
+
+def verify(token: str, now: datetime) -> str | None:
+    """The person id in a valid, unexpired token; None for anything else."""
+    # Expiry is checked against the injected clock rather than PyJWT's wall clock, so tests
+    # can move time instead of sleeping.
+    try:
+        claims = jwt.decode(
+            token, _secret(), algorithms=[_ALGORITHM],
+            options={"require": ["sub", "exp", "iat"], "verify_exp": False, "verify_iat": False},
+        )
+    except jwt.PyJWTError:
+        return None
+    if not all(isinstance(claims[k], int | float) for k in ("iat", "exp")):
+        return None
+    moment = now.timestamp()
+    if not claims["iat"] <= moment + _LEEWAY_SECONDS < claims["exp"] + _LEEWAY_SECONDS:
+        return None
+    return claims["sub"] if isinstance(claims["sub"], str) else None
+
+
+def set_cookie(token: str) -> str:
+    secure = "" if settings.is_local else "; Secure"
+    max_age = settings.session_hours * 3600
+    return f"{COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+
+
+def clear_cookie() -> str:
+    secure = "" if settings.is_local else "; Secure"
+    return f"{COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"

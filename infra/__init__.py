@@ -1,0 +1,1 @@
+"""Plein's tooling: build, run locally, package and deploy."""

@@ -1,0 +1,1 @@
+"""The demo organisation, Gemeente Voorbeeld: employees and posts seeded on a first local run."""

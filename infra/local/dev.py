@@ -1,0 +1,109 @@
+"""`plein dev`: one process with the embedded AWS endpoint, the API and the site on one port."""
+
+import secrets
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from werkzeug.serving import make_server
+
+from .. import site
+from ..paths import SITE
+from . import env, snapshot
+from .dynamo import EmbeddedAws, ensure_table
+from .gateway import ApiApp, OneOrigin, SiteApp
+
+TABLE = "plein-local"
+SNAPSHOT_SECONDS = 30
+
+
+def _secret(data_dir: Path) -> str:
+    path = data_dir / "session-secret"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class LocalStack:
+    """The embedded endpoint with the table, restored from (and saved to) a data dir."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.snapshot_path = self.data_dir / "dynamodb.json"
+        self.aws = EmbeddedAws()
+        self._lock = threading.Lock()
+
+    def start(self, seed_demo: bool = True) -> dict:
+        saved = snapshot.read(self.snapshot_path)  # fails before anything starts
+        self.aws.start()
+        env.configure(self.aws.endpoint, TABLE, _secret(self.data_dir))
+        from chalicelib.ids import new_id, system_clock
+        from chalicelib.models import TABLE_SCHEMA
+
+        self.dynamodb = self.aws.client("dynamodb")
+        ensure_table(self.dynamodb, TABLE, TABLE_SCHEMA)
+        if saved is not None:
+            return {"restored": snapshot.restore(self.dynamodb, TABLE, saved)}
+        result = {"restored": 0}
+        if seed_demo:
+            from ..demo.seed import seed
+
+            result["seeded"] = seed(system_clock, new_id)
+        self.save()
+        return result
+
+    def save(self) -> int:
+        with self._lock:
+            return snapshot.save(self.dynamodb, TABLE, self.snapshot_path)
+
+    def stop(self) -> int:
+        saved = self.save()
+        self.aws.stop()
+        return saved
+
+
+def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1",
+        watch: bool = True, build: bool = True, snapshot_seconds: float = SNAPSHOT_SECONDS) -> int:
+    stack = LocalStack(data_dir)
+    try:
+        outcome = stack.start()
+    except snapshot.SnapshotError as err:
+        print(f"plein dev: {err}\nMove or repair that file; nothing was changed.", file=sys.stderr)
+        return 2
+    print(f"Local data: {stack.snapshot_path} ({outcome})", flush=True)
+
+    def rebuild() -> bool:
+        return site.build(output=site_dir)
+
+    if build and not rebuild():
+        print("plein dev: the site did not build; fix the error above.", file=sys.stderr)
+    app = OneOrigin(ApiApp(env.load_app()), SiteApp(site_dir))
+    server = make_server(host, port, app, threaded=True)
+    stop = threading.Event()
+
+    def periodic_save():
+        while not stop.wait(snapshot_seconds):
+            stack.save()
+
+    threading.Thread(target=periodic_save, name="snapshot", daemon=True).start()
+    if watch:
+        site.watch(lambda: print("Site rebuilt." if rebuild() else "Site build failed.",
+                                 flush=True), stop)
+
+    def shutdown(_signum, _frame):
+        stop.set()
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, shutdown)
+    signal.signal(signal.SIGINT, shutdown)
+    print(f"Plein is running at http://{host}:{port}/  (Ctrl-C stops it)", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        stop.set()
+        saved = stack.stop()
+        print(f"Saved {saved} items to {stack.snapshot_path}.", flush=True)
+    return 0

@@ -1,0 +1,31 @@
+"""Points the API at a local endpoint. Must run before `app` or `chalicelib` is imported,
+because the settings module reads the environment once at import."""
+
+import os
+import sys
+
+from ..paths import FUNCTIONS
+
+
+def configure(endpoint: str, table: str, secret: str, stage: str = "local") -> None:
+    os.environ.update({
+        "PLEIN_STAGE": stage,
+        "PLEIN_TABLE": table,
+        "PLEIN_DYNAMODB_ENDPOINT": endpoint,
+        "PLEIN_SESSION_SECRET": secret,
+        # moto accepts any credentials; real ones must never reach a local endpoint.
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "AWS_DEFAULT_REGION": os.environ.get("PLEIN_REGION", "eu-west-1"),
+    })
+    os.environ.pop("AWS_SESSION_TOKEN", None)
+    os.environ.pop("AWS_PROFILE", None)
+    if str(FUNCTIONS) not in sys.path:
+        sys.path.insert(0, str(FUNCTIONS))
+
+
+def load_app():
+    """The Chalice app object, imported after `configure`."""
+    from app import app
+
+    return app

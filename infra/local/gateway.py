@@ -1,0 +1,70 @@
+"""One origin, routed as CloudFront routes it: /api/* to the Chalice app, the rest from site/."""
+
+import base64
+from pathlib import Path
+
+from chalice.config import Config
+from chalice.local import LocalGateway, LocalGatewayException
+from werkzeug.middleware.shared_data import SharedDataMiddleware
+from werkzeug.wrappers import Request, Response
+
+
+class ApiApp:
+    """A WSGI face on Chalice's LocalGateway, which builds the Lambda event API Gateway would."""
+
+    def __init__(self, chalice_app, stage: str = "local"):
+        config = Config.create(chalice_stage=stage, chalice_app=chalice_app,
+                               app_name=chalice_app.app_name)
+        self._gateway = LocalGateway(chalice_app, config)
+
+    def __call__(self, environ, start_response):
+        request = Request(environ)
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        path = request.full_path.rstrip("?") if request.query_string else request.path
+        try:
+            result = self._gateway.handle_request(
+                method=request.method, path=path, headers=headers,
+                body=request.get_data() or None)
+        except LocalGatewayException as err:
+            response = Response(err.body, status=err.CODE, headers=err.headers)
+            return response(environ, start_response)
+        body = result.get("body") or b""
+        if result.get("isBase64Encoded"):
+            body = base64.b64decode(body)
+        response = Response(body, status=result["statusCode"])
+        for name, value in (result.get("headers") or {}).items():
+            response.headers[name] = value
+        for name, values in (result.get("multiValueHeaders") or {}).items():
+            for value in values:
+                response.headers.add(name, value)
+        return response(environ, start_response)
+
+
+class SiteApp:
+    """Static files with CloudFront's behaviour: / serves index.html, unknown paths 404.html."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = Path(site_dir)
+        self._files = SharedDataMiddleware(self._not_found, {"/": str(self.site_dir)},
+                                           cache=False)
+
+    def _not_found(self, environ, start_response):
+        page = self.site_dir / "404.html"
+        body = page.read_bytes() if page.exists() else b"Not found"
+        return Response(body, status=404, content_type="text/html; charset=utf-8")(
+            environ, start_response)
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO", "/").endswith("/"):
+            environ["PATH_INFO"] += "index.html"
+        return self._files(environ, start_response)
+
+
+class OneOrigin:
+    def __init__(self, api, site):
+        self.api, self.site = api, site
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "/")
+        target = self.api if path == "/api" or path.startswith("/api/") else self.site
+        return target(environ, start_response)

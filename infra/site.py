@@ -1,0 +1,32 @@
+"""Builds the static site with Pelican, in a subprocess so that a rebuild always reads fresh
+settings and templates and a broken template cannot take the API down with it."""
+
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from .paths import CONTENT, ROOT, SITE, THEMES
+
+
+def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
+          content: Path = CONTENT) -> bool:
+    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
+           "-s", str(ROOT / settings_file), "--delete-output-directory", "-q"]
+    return subprocess.run(cmd, cwd=ROOT).returncode == 0
+
+
+def watch(on_change: Callable[[], None], stop: threading.Event) -> threading.Thread:
+    """Calls `on_change` after content/, themes/ or pelicanconf.py change."""
+    from watchfiles import watch as watch_paths
+
+    def loop():
+        targets = [CONTENT, THEMES, ROOT / "pelicanconf.py", ROOT / "plugins"]
+        for _changes in watch_paths(*[t for t in targets if t.exists()], stop_event=stop,
+                                    debounce=300):
+            on_change()
+
+    thread = threading.Thread(target=loop, name="site-watch", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,57 @@
+"""Development settings. Branding lives here alone: change it, rebuild, and the site follows."""
+
+# --- Branding -------------------------------------------------------------------------------
+SITENAME = "Plein"  # the intranet's own name
+ORGANISATION = "Gemeente Voorbeeld"
+SITESUBTITLE = "Het intranet van Gemeente Voorbeeld"
+BRAND_LOGO = "images/logo.svg"
+BRAND_FAVICON = "images/favicon.svg"
+BRAND_HERO = "images/hero.jpg"
+BRAND_HERO_ALT = "Het stadhuis van Voorbeeld aan de gracht"
+BRAND_COLOURS = {
+    "primary": "#0b5c6b",  # header, buttons, links
+    "primary-dark": "#073f4a",
+    "accent": "#e8a33d",  # highlights; only behind dark text
+    "text": "#1d2a30",
+    "background": "#f5f7f7",
+}
+
+# --- Language -------------------------------------------------------------------------------
+DEFAULT_LANG = "nl"  # the UI catalog to use: "nl" or "en"
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_DATE_FORMAT = "%d-%m-%Y"
+
+# --- Where things are -----------------------------------------------------------------------
+PATH = "content"
+THEME = "themes/plein"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["plein_i18n", "plein_brand"]
+STATIC_PATHS = ["images"]
+SITEURL = ""
+RELATIVE_URLS = False
+
+# The API stage the pages talk to; "local" shows the demo sign-in picker.
+PLEIN_STAGE = "local"
+PLEIN_API = "/api"
+
+# --- URLs: flat .html files, so S3 + CloudFront need no directory-index rewriting ------------
+ARTICLE_URL = ARTICLE_SAVE_AS = "nieuws/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = "{slug}.html"
+TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "404"]
+DEFAULT_PAGINATION = False
+DEFAULT_CATEGORY = "Nieuws"
+
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}

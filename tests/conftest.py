@@ -1,0 +1,129 @@
+"""Shared fixtures. One embedded AWS endpoint (moto's server, over HTTP) serves the session;
+each test starts from an empty table."""
+
+import secrets
+from pathlib import Path
+
+import pytest
+
+from infra.local import env
+from infra.local.dynamo import EmbeddedAws, ensure_table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TABLE = "plein-test"
+HOST = "plein.test"
+ORIGIN = f"http://{HOST}"
+_aws = EmbeddedAws()
+
+
+def pytest_configure(config):
+    # Settings are read at import, so the endpoint must be known before any test module
+    # imports the app.
+    _aws.start()
+    env.configure(_aws.endpoint, TABLE, secrets.token_urlsafe(32))
+
+
+def pytest_unconfigure(config):
+    _aws.stop()
+
+
+@pytest.fixture(scope="session")
+def aws():
+    return _aws
+
+
+@pytest.fixture(scope="session")
+def dynamodb(aws):
+    return aws.client("dynamodb")
+
+
+@pytest.fixture
+def table(aws, dynamodb):
+    """An empty table for this test."""
+    import urllib.request
+
+    urllib.request.urlopen(urllib.request.Request(f"{aws.endpoint}/moto-api/reset",
+                                                  method="POST")).read()
+    from chalicelib.models import TABLE_SCHEMA
+
+    ensure_table(dynamodb, TABLE, TABLE_SCHEMA)
+    return TABLE
+
+
+@pytest.fixture
+def app(table):
+    return env.load_app()
+
+
+@pytest.fixture
+def client(app):
+    from chalice.test import Client
+
+    with Client(app, stage_name="local", project_dir=str(ROOT / "functions")) as c:
+        yield c
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start=None):
+        from datetime import UTC, datetime
+
+        self.now = start or datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, **delta):
+        from datetime import timedelta
+
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def make_person(table):
+    from chalicelib.domain import people
+    from chalicelib.ids import new_id, system_clock
+
+    counter = iter(range(1, 10_000))
+
+    def make(role="employee", name=None, **fields):
+        n = next(counter)
+        fields = {"email": f"person{n}@voorbeeld.nl", "name": name or f"Collega {n}",
+                  "role": role, **fields}
+        return people.create(fields, system_clock, new_id)
+
+    return make
+
+
+def headers_for(person=None, **extra) -> dict:
+    """Headers of a same-origin JSON request, signed in as `person` when given."""
+    from chalicelib import sessions
+    from chalicelib.ids import system_clock
+
+    headers = {"host": HOST, "origin": ORIGIN, "content-type": "application/json"}
+    if person is not None:
+        headers["cookie"] = f"{sessions.COOKIE}={sessions.issue(person.id, system_clock())}"
+    headers.update(extra)
+    return headers
+
+
+@pytest.fixture
+def as_person():
+    return headers_for
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site with the demo content, built once for the tests that serve it."""
+    from infra import site
+
+    out = tmp_path_factory.mktemp("site")
+    assert site.build(output=out)
+    return out

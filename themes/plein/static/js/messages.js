@@ -1,0 +1,7 @@
+// UI strings rendered by the theme from the translation catalog (see partial/messages.json).
+const node = document.getElementById("plein-messages");
+const messages = node ? JSON.parse(node.textContent) : {};
+
+export function t(key) {
+  return messages[key] || key;
+}

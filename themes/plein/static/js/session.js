@@ -1,0 +1,69 @@
+// Header widget: shows who is signed in; on the local stage, a picker of demo employees.
+import { api } from "./api.js";
+import { t } from "./messages.js";
+
+const root = document.querySelector('[data-widget="session"]');
+const isLocal = document.body.dataset.stage === "local";
+
+function announce(person) {
+  document.dispatchEvent(new CustomEvent("plein:session", { detail: person }));
+}
+
+function el(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+async function demoPicker() {
+  const { items } = await api("/auth/dev-users");
+  const select = el("select", { id: "demo-user", name: "email" }, [
+    el("option", { value: "", textContent: t("chooseEmployee") }),
+    ...items.map((p) => el("option", { value: p.email, textContent: `${p.name} (${p.role})` })),
+  ]);
+  const form = el("form", { className: "demo-login" }, [
+    el("label", { htmlFor: "demo-user", textContent: t("signInAsDemo") }),
+    select,
+    el("button", { type: "submit", textContent: t("signIn") }),
+  ]);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!select.value) return;
+    const person = await api("/auth/dev-login", { method: "POST", body: { email: select.value } });
+    render(person);
+  });
+  return form;
+}
+
+async function render(person) {
+  root.replaceChildren();
+  if (person) {
+    const out = el("button", { type: "button", className: "link", textContent: t("signOut") });
+    out.addEventListener("click", async () => {
+      await api("/auth/logout", { method: "POST", body: {} });
+      render(null);
+    });
+    root.append(
+      el("span", { className: "session-status" }, [
+        `${t("signedInAs")} `, el("strong", { textContent: person.name }),
+      ]),
+      out,
+    );
+  } else {
+    root.append(el("span", { className: "session-status", textContent: t("notSignedIn") }));
+    if (isLocal) root.append(await demoPicker());
+  }
+  announce(person);
+}
+
+async function start() {
+  let person = null;
+  try {
+    person = await api("/me");
+  } catch {
+    person = null;
+  }
+  await render(person);
+}
+
+if (root) start();
