@@ -8,6 +8,7 @@ import pytest
 
 from infra.local import env
 from infra.local.dynamo import EmbeddedAws, ensure_table
+from infra.local.meter import CallMeter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,16 +16,20 @@ TABLE = "plein-test"
 HOST = "plein.test"
 ORIGIN = f"http://{HOST}"
 _aws = EmbeddedAws()
+_meter: CallMeter | None = None
 
 
 def pytest_configure(config):
     # Settings are read at import, so the endpoint must be known before any test module
-    # imports the app.
+    # imports the app. The API talks to moto through a meter that counts DynamoDB calls.
+    global _meter
     _aws.start()
-    env.configure(_aws.endpoint, TABLE, secrets.token_urlsafe(32))
+    _meter = CallMeter(_aws.endpoint)
+    env.configure(_meter.endpoint, TABLE, secrets.token_urlsafe(32))
 
 
 def pytest_unconfigure(config):
+    _meter.stop()
     _aws.stop()
 
 
@@ -49,6 +54,13 @@ def table(aws, dynamodb):
 
     ensure_table(dynamodb, TABLE, TABLE_SCHEMA)
     return TABLE
+
+
+@pytest.fixture
+def meter(table):
+    """Counts the DynamoDB operations the API makes; starts at zero."""
+    _meter.reset()
+    return _meter
 
 
 @pytest.fixture

@@ -115,3 +115,17 @@ def test_failed_posts_write_nothing(client, make_person, as_person):
     post(client, as_person(me), {"body": ""})
     post(client, as_person(me, origin="https://evil.example"), {"body": "x"})
     assert client.http.get("/api/stream", headers=as_person(me)).json_body["items"] == []
+
+
+@pytest.mark.parametrize("posts", [25, 80])
+def test_a_stream_page_costs_the_same_calls_however_many_posts(client, make_person, as_person,
+                                                               meter, posts):
+    me = make_person()
+    for n in range(posts):
+        post(client, as_person(me), {"body": f"bericht {n}"})
+    meter.reset()
+    page = client.http.get("/api/stream", headers=as_person(me)).json_body
+    second = client.http.get(f"/api/stream?cursor={page['next']}", headers=as_person(me))
+    assert second.status_code == 200
+    # Per page: one GetItem for the session's person, one Query for the feed.
+    assert meter.calls == {"GetItem": 2, "Query": 2}

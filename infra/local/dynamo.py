@@ -1,5 +1,6 @@
 """moto's threaded server as an embedded DynamoDB (and S3) endpoint on a free loopback port."""
 
+import logging
 import socket
 
 import boto3
@@ -10,6 +11,10 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))
         return sock.getsockname()[1]
+
+
+# moto's server logs every DynamoDB call through werkzeug; that drowns everything else.
+logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
 class EmbeddedAws:

@@ -1,0 +1,61 @@
+"""DynamoDB calls per request, and home-stream latency as the data grows."""
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from .harness import Stack, median_ms
+
+
+def bulk_posts(author, count: int, start: datetime) -> None:
+    """Writes `count` posts straight into the table (batch writes), oldest first."""
+    from chalicelib.ids import iso, new_id
+    from chalicelib.models import Post
+
+    with Post.batch_write() as batch:
+        for n in range(count):
+            moment = start + timedelta(seconds=n)
+            post_id = new_id(moment)
+            batch.save(Post(*Post.key(post_id), gsi1sk=post_id, gsi2pk=f"AUTHOR#{author.id}",
+                            gsi2sk=post_id, id=post_id, author_id=author.id,
+                            author_name=author.name, body=f"Bericht {n}", created=iso(moment)))
+
+
+def calls_per_request(stack: Stack, person) -> list[tuple[str, int]]:
+    http, headers = stack.client.http, stack.headers(person)
+    page = http.get("/api/stream", headers=headers).json_body
+    measured = []
+    for name, action in [
+        ("GET /api/me", lambda: http.get("/api/me", headers=headers)),
+        ("GET /api/stream", lambda: http.get("/api/stream", headers=headers)),
+        ("GET /api/stream?cursor=…",
+         lambda: http.get(f"/api/stream?cursor={page['next']}", headers=headers)),
+        ("POST /api/posts",
+         lambda: http.post("/api/posts", headers=headers, body=json.dumps({"body": "hoi"}))),
+    ]:
+        stack.meter.reset()
+        action()
+        measured.append((name, stack.meter.total()))
+    return measured
+
+
+def run(small: int = 1_000, large: int = 50_000) -> dict:
+    stack = Stack()  # configures the environment before chalicelib is imported
+    from chalicelib.domain import people
+    from chalicelib.ids import new_id, system_clock
+
+    try:
+        person = people.create({"email": "bench@voorbeeld.nl", "name": "Bench"}, system_clock,
+                               new_id)
+        start = datetime(2026, 1, 1, tzinfo=UTC)
+        bulk_posts(person, small, start)
+        http, headers = stack.client.http, stack.headers(person)
+        at_small = median_ms(lambda: http.get("/api/stream", headers=headers))
+        bulk_posts(person, large - small, start + timedelta(days=30))
+        at_large = median_ms(lambda: http.get("/api/stream", headers=headers))
+        return {
+            "calls": calls_per_request(stack, person),
+            "stream_ms": {small: at_small, large: at_large},
+            "stream_ratio": at_large / at_small,
+        }
+    finally:
+        stack.stop()

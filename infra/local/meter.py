@@ -1,0 +1,63 @@
+"""A loopback proxy in front of the embedded endpoint that counts DynamoDB operations.
+
+Benchmarks and tests point the API at it to measure what actually goes over the wire (a
+transaction counts once, a retried call twice), without hooking into PynamoDB's internals.
+"""
+
+import http.client
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+
+class CallMeter:
+    def __init__(self, upstream: str):
+        target = urlsplit(upstream)
+        self._upstream = (target.hostname, target.port)
+        self.calls: Counter[str] = Counter()
+        self.seconds = 0.0  # time spent waiting for the endpoint, summed over calls
+        self._lock = threading.Lock()
+        meter = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # every DynamoDB call is a POST with X-Amz-Target
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                operation = (self.headers.get("X-Amz-Target") or "?").split(".")[-1]
+                with meter._lock:
+                    meter.calls[operation] += 1
+                started = time.perf_counter()
+                conn = http.client.HTTPConnection(*meter._upstream, timeout=30)
+                headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
+                conn.request("POST", self.path, body=body, headers=headers)
+                reply = conn.getresponse()
+                data = reply.read()
+                with meter._lock:
+                    meter.seconds += time.perf_counter() - started
+                self.send_response(reply.status)
+                for name, value in reply.getheaders():
+                    if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                conn.close()
+
+            def log_message(self, *args):
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.endpoint = f"http://127.0.0.1:{self._server.server_address[1]}"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def reset(self) -> None:
+        with self._lock:
+            self.calls.clear()
+            self.seconds = 0.0
+
+    def total(self) -> int:
+        return sum(self.calls.values())
+
+    def stop(self) -> None:
+        self._server.shutdown()
