@@ -3,8 +3,10 @@
 from chalice import Chalice
 from chalicelib import auth, health, posts
 from chalicelib.errors import json_errors
+from chalicelib.headers import add_security_headers
 
 app = Chalice(app_name="plein")
+app.register_middleware(add_security_headers, "http")
 app.register_middleware(json_errors, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp):

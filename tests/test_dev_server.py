@@ -92,3 +92,20 @@ def test_a_corrupt_snapshot_stops_start_up_and_is_left_alone(tmp_path, built_sit
     assert result.returncode == 2
     assert "dynamodb.json" in result.stderr
     assert snapshot.read_text() == '{"format": 1, "items": ['
+
+
+def test_pages_and_api_carry_security_headers(server):
+    server.start()
+    try:
+        for path in ("/", "/api/health", "/bestaat-niet.html"):
+            try:
+                response = urllib.request.urlopen(f"{server.url}{path}")
+            except urllib.error.HTTPError as err:
+                response = err
+            csp = response.headers["Content-Security-Policy"]
+            assert "script-src 'self'" in csp and "unsafe-inline" not in csp, path
+            assert "frame-ancestors 'none'" in csp, path
+            assert response.headers["X-Content-Type-Options"] == "nosniff", path
+            assert response.headers["Referrer-Policy"], path
+    finally:
+        server.stop()

@@ -80,7 +80,9 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
 
     if build and not rebuild():
         print("plein dev: the site did not build; fix the error above.", file=sys.stderr)
-    app = OneOrigin(ApiApp(env.load_app()), SiteApp(site_dir))
+    from chalicelib.headers import for_stage
+
+    app = OneOrigin(ApiApp(env.load_app()), SiteApp(site_dir, for_stage(is_local=True)))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()
 

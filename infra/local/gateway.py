@@ -41,10 +41,12 @@ class ApiApp:
 
 
 class SiteApp:
-    """Static files with CloudFront's behaviour: / serves index.html, unknown paths 404.html."""
+    """Static files with CloudFront's behaviour: / serves index.html, unknown paths 404.html,
+    and the same security headers as CloudFront's response headers policy."""
 
-    def __init__(self, site_dir: Path):
+    def __init__(self, site_dir: Path, headers: dict):
         self.site_dir = Path(site_dir)
+        self.headers = list(headers.items())
         self._files = SharedDataMiddleware(self._not_found, {"/": str(self.site_dir)},
                                            cache=False)
 
@@ -57,7 +59,11 @@ class SiteApp:
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO", "/").endswith("/"):
             environ["PATH_INFO"] += "index.html"
-        return self._files(environ, start_response)
+
+        def with_headers(status, headers, exc_info=None):
+            return start_response(status, headers + self.headers, exc_info)
+
+        return self._files(environ, with_headers)
 
 
 class OneOrigin:
