@@ -17,13 +17,16 @@ def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
     return subprocess.run(cmd, cwd=ROOT).returncode == 0
 
 
-def watch(on_change: Callable[[], None], stop: threading.Event) -> threading.Thread:
-    """Calls `on_change` after content/, themes/ or pelicanconf.py change."""
+WATCHED = (CONTENT, THEMES, ROOT / "pelicanconf.py", ROOT / "plugins")
+
+
+def watch(on_change: Callable[[], None], stop: threading.Event,
+          paths: tuple[Path, ...] = WATCHED) -> threading.Thread:
+    """Calls `on_change` after anything under `paths` changes (a burst counts once)."""
     from watchfiles import watch as watch_paths
 
     def loop():
-        targets = [CONTENT, THEMES, ROOT / "pelicanconf.py", ROOT / "plugins"]
-        for _changes in watch_paths(*[t for t in targets if t.exists()], stop_event=stop,
+        for _changes in watch_paths(*[p for p in paths if p.exists()], stop_event=stop,
                                     debounce=300):
             on_change()
 

@@ -79,3 +79,20 @@ def test_no_asset_is_loaded_from_another_host(branded):
 def test_pages_pass_settings_to_scripts_through_data_attributes(branded):
     html = (branded / "index.html").read_text()
     assert 'data-api="/api"' in html and 'data-stage="local"' in html
+
+
+def test_a_change_in_watched_files_triggers_a_rebuild(tmp_path):
+    import threading
+
+    (tmp_path / "content").mkdir()
+    rebuilt, stop = threading.Event(), threading.Event()
+    site.watch(rebuilt.set, stop, paths=(tmp_path / "content",))
+    try:
+        # watchfiles needs a moment to register before the change counts
+        for attempt in range(50):
+            (tmp_path / "content" / "nieuw.md").write_text(f"Title: Nieuw {attempt}\n")
+            if rebuilt.wait(0.5):
+                break
+        assert rebuilt.is_set()
+    finally:
+        stop.set()
