@@ -129,3 +129,10 @@ def test_a_stream_page_costs_the_same_calls_however_many_posts(client, make_pers
     assert second.status_code == 200
     # Per page: one GetItem for the session's person, one Query for the feed.
     assert meter.calls == {"GetItem": 2, "Query": 2}
+
+
+def test_error_responses_carry_security_headers_too(client):
+    response = client.http.get("/api/stream")
+    assert response.status_code == 401
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["Cache-Control"] == "no-store"

@@ -4,8 +4,6 @@
 middleware; `json_errors` turns it, and Chalice's own {"Code", "Message"} errors, into one shape.
 """
 
-import json
-
 from chalice import Response
 from chalice.app import ChaliceUnhandledError
 
@@ -57,18 +55,8 @@ def json_errors(event, get_response):
         response = get_response(event)
     except ApiError as err:
         return err.response()
-    if response.status_code >= 400 and isinstance(response.body, dict) \
-            and set(response.body) == {"Code", "Message"}:
-        response.body = {
-            "error": _CHALICE_CODES.get(response.status_code, "error"),
-            "reason": response.body["Message"],
-        }
-    elif response.status_code >= 400 and isinstance(response.body, str):
-        try:
-            parsed = json.loads(response.body)
-        except ValueError:
-            parsed = None
-        if isinstance(parsed, dict) and set(parsed) == {"Code", "Message"}:
-            response.body = {"error": _CHALICE_CODES.get(response.status_code, "error"),
-                             "reason": parsed["Message"]}
+    body = response.body
+    if response.status_code >= 400 and isinstance(body, dict) and set(body) == {"Code", "Message"}:
+        response.body = {"error": _CHALICE_CODES.get(response.status_code, "error"),
+                         "reason": body["Message"]}
     return response
