@@ -25,7 +25,7 @@ def pytest_configure(config):
     global _meter
     _aws.start()
     _meter = CallMeter(_aws.endpoint)
-    env.configure(_meter.endpoint, TABLE, secrets.token_urlsafe(32))
+    env.configure(_meter.endpoint, TABLE, secrets.token_urlsafe(32), s3_endpoint=_aws.endpoint)
 
 
 def pytest_unconfigure(config):
@@ -54,6 +54,14 @@ def table(aws, dynamodb):
 
     ensure_table(dynamodb, TABLE, TABLE_SCHEMA)
     return TABLE
+
+
+@pytest.fixture
+def bucket(aws, table):
+    """The empty uploads bucket (the table fixture's reset empties S3 too)."""
+    aws.client("s3").create_bucket(Bucket=env.UPLOADS_BUCKET, CreateBucketConfiguration={
+        "LocationConstraint": "eu-west-1"})
+    return env.UPLOADS_BUCKET
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
-"""Posts and streams."""
+"""Posts, streams, reactions and answers."""
 
 from chalice import Blueprint, Response
 
-from .domain import posts
+from .domain import posts, questions, reactions, stream
 from .guard import change, viewer
 from .ids import new_id, system_clock
 
@@ -16,7 +16,41 @@ def create_post():
 
 
 @bp.route("/stream")
-def stream():
+def read_stream():
     request = bp.current_request
-    params = request.query_params or {}
-    return posts.home_stream(viewer(request), params.get("cursor"))
+    return stream.page(viewer(request), request.query_params or {})
+
+
+@bp.route("/posts/{post_id}")
+def read_post(post_id):
+    return posts.get(viewer(bp.current_request), post_id)
+
+
+@bp.route("/posts/{post_id}", methods=["PATCH"])
+def edit_post(post_id):
+    who, data = change(bp.current_request)
+    return posts.edit(who, post_id, data, system_clock)
+
+
+@bp.route("/posts/{post_id}", methods=["DELETE"])
+def delete_post(post_id):
+    who, _data = change(bp.current_request)
+    return posts.delete(who, post_id)
+
+
+@bp.route("/posts/{post_id}/reactions/{kind}", methods=["PUT"])
+def react(post_id, kind):
+    who, _data = change(bp.current_request)
+    return reactions.add(who, post_id, kind, system_clock)
+
+
+@bp.route("/posts/{post_id}/reactions/{kind}", methods=["DELETE"])
+def unreact(post_id, kind):
+    who, _data = change(bp.current_request)
+    return reactions.remove(who, post_id, kind)
+
+
+@bp.route("/posts/{post_id}/answer", methods=["POST"])
+def mark_answer(post_id):
+    who, data = change(bp.current_request)
+    return questions.mark_answer(who, post_id, data)

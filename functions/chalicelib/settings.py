@@ -16,6 +16,9 @@ SETTINGS = (
     ("PLEIN_SESSION_SECRET_PARAM", "", "SSM parameter holding the session key in production."),
     ("PLEIN_SESSION_HOURS", "12", "How long a session cookie stays valid."),
     ("PLEIN_ALLOWED_ORIGINS", "", "Extra origins (comma-separated) allowed to change state."),
+    ("PLEIN_UPLOADS_BUCKET", "plein-local-uploads", "S3 bucket for photo uploads and web sizes."),
+    ("PLEIN_S3_ENDPOINT", "", "S3 endpoint URL; empty means the AWS default."),
+    ("PLEIN_UPLOADS_URL", "/upload", "Same-origin URL browsers send presigned upload forms to."),
 )
 
 
@@ -29,6 +32,9 @@ class Settings:
     session_secret_param: str
     session_hours: int
     allowed_origins: tuple[str, ...]
+    uploads_bucket: str = "plein-local-uploads"
+    s3_endpoint: str | None = None
+    uploads_url: str = "/upload"
 
     @property
     def is_local(self) -> bool:
@@ -52,6 +58,9 @@ def load(environ=os.environ) -> Settings:
         allowed_origins=tuple(
             o.strip().rstrip("/") for o in values["PLEIN_ALLOWED_ORIGINS"].split(",") if o.strip()
         ),
+        uploads_bucket=values["PLEIN_UPLOADS_BUCKET"],
+        s3_endpoint=values["PLEIN_S3_ENDPOINT"] or None,
+        uploads_url=values["PLEIN_UPLOADS_URL"],
     )
 
 

@@ -7,12 +7,20 @@ import sys
 from ..paths import FUNCTIONS
 
 
-def configure(endpoint: str, table: str, secret: str, stage: str = "local") -> None:
+UPLOADS_BUCKET = "plein-local-uploads"
+
+
+def configure(endpoint: str, table: str, secret: str, stage: str = "local",
+              s3_endpoint: str | None = None, bucket: str = UPLOADS_BUCKET) -> None:
+    """`endpoint` serves DynamoDB; S3 goes to `s3_endpoint` (the same server unless a
+    DynamoDB-only proxy such as the call meter sits in front of it)."""
     os.environ.update({
         "PLEIN_STAGE": stage,
         "PLEIN_TABLE": table,
         "PLEIN_DYNAMODB_ENDPOINT": endpoint,
         "PLEIN_SESSION_SECRET": secret,
+        "PLEIN_S3_ENDPOINT": s3_endpoint or endpoint,
+        "PLEIN_UPLOADS_BUCKET": bucket,
         # moto accepts any credentials; real ones must never reach a local endpoint.
         "AWS_ACCESS_KEY_ID": "local",
         "AWS_SECRET_ACCESS_KEY": "local",

@@ -2,6 +2,10 @@
 
 Benchmarks and tests point the API at it to measure what actually goes over the wire (a
 transaction counts once, a retried call twice), without hooking into PynamoDB's internals.
+
+It also forwards one call at a time. DynamoDB applies each call atomically; moto's server does
+not (a transaction deep-copies the tables while other threads change them), so without this
+a test of concurrent clients would measure moto's races instead of ours.
 """
 
 import http.client
@@ -19,6 +23,7 @@ class CallMeter:
         self.calls: Counter[str] = Counter()
         self.seconds = 0.0  # time spent waiting for the endpoint, summed over calls
         self._lock = threading.Lock()
+        self._one_at_a_time = threading.Lock()
         meter = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -28,11 +33,12 @@ class CallMeter:
                 with meter._lock:
                     meter.calls[operation] += 1
                 started = time.perf_counter()
-                conn = http.client.HTTPConnection(*meter._upstream, timeout=30)
                 headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
-                conn.request("POST", self.path, body=body, headers=headers)
-                reply = conn.getresponse()
-                data = reply.read()
+                with meter._one_at_a_time:
+                    conn = http.client.HTTPConnection(*meter._upstream, timeout=30)
+                    conn.request("POST", self.path, body=body, headers=headers)
+                    reply = conn.getresponse()
+                    data = reply.read()
                 with meter._lock:
                     meter.seconds += time.perf_counter() - started
                 self.send_response(reply.status)

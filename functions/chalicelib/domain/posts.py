@@ -1,17 +1,24 @@
+"""Posts: write, read one, edit, delete. Streams are in stream.py, answers in questions.py."""
+
 import base64
 import binascii
 
-from ..errors import invalid
+from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
+
+from ..errors import forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, IdMaker, is_id, iso
-from ..models import Post
+from ..models import OpenQuestion, Post, Reaction
+from ..models.posts import Photo, transaction
+from . import access, mentions, photos
 from .render import markdown_to_html
 
 MAX_BODY_CHARS = 5000
 PAGE_SIZE = 20
+KINDS = ("update", "question")
 
 
-def _body(data: dict) -> str:
+def body_of(data: dict) -> str:
     body = data.get("body")
     if not isinstance(body, str):
         raise invalid("body", "Body must be text.")
@@ -22,56 +29,137 @@ def _body(data: dict) -> str:
     return body
 
 
-def to_json(post: Post) -> dict:
+def plain(mapping) -> dict:
+    """A stored MapAttribute (or a fresh dict) as a plain dict."""
+    if mapping is None:
+        return {}
+    return mapping.as_dict() if hasattr(mapping, "as_dict") else dict(mapping)
+
+
+def to_json(post: Post, liked: bool = False) -> dict:
     return {
         "id": post.id,
         "author": {"id": post.author_id, "name": post.author_name},
         "body": post.body,
-        "html": markdown_to_html(post.body),
+        "html": markdown_to_html(post.body, plain(post.mentions)),
         "kind": post.kind,
+        "group": post.group_id,
+        "photos": [photos.to_json(p) for p in post.photos or []],
+        "likes": int(post.likes or 0),
+        "liked": liked,
+        "comments": int(post.comments or 0),
+        "answer": post.answer,
+        "answered": post.kind == "question" and post.answer is not None,
         "created": post.created,
         "edited": post.edited,
     }
 
 
+def is_conditional(err: Exception) -> bool:
+    reasons = getattr(err, "cancellation_reasons", None) or []
+    return (getattr(err, "cause_response_code", None) == "ConditionalCheckFailedException"
+            or any(r and r.code == "ConditionalCheckFailed" for r in reasons))
+
+
+def load(viewer: Viewer, post_id: str, consistent: bool = False) -> Post:
+    """The post, if it exists and the viewer may read it; 404 otherwise (never 403, so
+    a private group's posts do not reveal that they exist)."""
+    if not is_id(post_id):
+        raise not_found("post")
+    try:
+        post = Post.get(*Post.key(post_id), consistent_read=consistent)
+    except Post.DoesNotExist:
+        raise not_found("post") from None
+    if not access.may_read(viewer, post):
+        raise not_found("post")
+    return post
+
+
 def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
-    body = _body(data)
+    body = body_of(data)
+    kind = data.get("kind", "update")
+    if kind not in KINDS:
+        raise invalid("kind", f"Kind must be one of {', '.join(KINDS)}.")
+    group_id = data.get("group")
+    if group_id is not None and not isinstance(group_id, str):
+        raise invalid("group", "Group must be a group id.")
+    partition = access.post_partition(viewer, group_id)
+    wanted = photos.photos_for_post(viewer, data)
+    stored = [Photo(alt=p["alt"], id=p["id"], **photos.process(viewer, p["id"])) for p in wanted]
     now = clock()
     post_id = new_id(now)
-    pk, sk = Post.key(post_id)
     post = Post(
-        pk, sk, gsi1sk=post_id, gsi2pk=f"AUTHOR#{viewer.id}", gsi2sk=post_id,
-        id=post_id, author_id=viewer.id, author_name=viewer.name, body=body, created=iso(now),
+        *Post.key(post_id), gsi1pk=partition, gsi1sk=post_id, gsi2pk=f"AUTHOR#{viewer.id}",
+        gsi2sk=post_id, id=post_id, author_id=viewer.id, author_name=viewer.name, body=body,
+        kind=kind, group_id=group_id, photos=stored, mentions=mentions.resolve(body, viewer.email),
+        created=iso(now),
     )
     # A retried create with the same id must not overwrite: ids are unique per call anyway.
-    post.save(condition=Post.pk.does_not_exist())
+    if kind == "question":
+        with transaction() as tx:
+            tx.save(post, condition=Post.pk.does_not_exist())
+            tx.save(OpenQuestion(*OpenQuestion.key(partition, post_id)))
+    else:
+        post.save(condition=Post.pk.does_not_exist())
     return to_json(post)
 
 
-def encode_cursor(post_id: str) -> str:
-    return base64.urlsafe_b64encode(post_id.encode()).decode().rstrip("=")
+def get(viewer: Viewer, post_id: str) -> dict:
+    post = load(viewer, post_id)
+    try:
+        Reaction.get(*Reaction.key(post_id, "like", viewer.id))
+        liked = True
+    except Reaction.DoesNotExist:
+        liked = False
+    return to_json(post, liked)
+
+
+def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
+    post = load(viewer, post_id)
+    if not access.may_edit(viewer, post.author_id):
+        raise forbidden("Only the author can edit a post.")
+    body = body_of(data)
+    try:
+        post.update(
+            actions=[Post.body.set(body), Post.edited.set(iso(clock())),
+                     Post.mentions.set(mentions.resolve(body, viewer.email))],
+            condition=Post.pk.exists() & (Post.author_id == viewer.id),
+        )
+    except UpdateError as err:
+        if is_conditional(err):
+            raise not_found("post") from err
+        raise
+    return to_json(post)
+
+
+def delete(viewer: Viewer, post_id: str) -> dict:
+    """Removes the post (and its open-question marker) in one transaction. Its comments and
+    reactions stay as unreachable items: every path to them goes through the post."""
+    post = load(viewer, post_id)
+    if not access.may_delete(viewer, post.author_id, post.group_id):
+        raise forbidden("Only the author or an admin can delete a post.")
+    try:
+        with transaction() as tx:
+            tx.delete(post, condition=Post.pk.exists())
+            if post.kind == "question":
+                tx.delete(OpenQuestion(*OpenQuestion.key(post.partition, post.id)))
+    except (TransactWriteError, PutError) as err:
+        if is_conditional(err):
+            raise not_found("post") from err
+        raise
+    return {"id": post_id, "deleted": True}
+
+
+def encode_cursor(item_id: str) -> str:
+    return base64.urlsafe_b64encode(item_id.encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str) -> str:
     try:
-        post_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        item_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        post_id = ""
-    if not is_id(post_id):
+        item_id = ""
+    if not is_id(item_id):
         raise invalid("cursor", "Unknown cursor.")
-    return post_id
+    return item_id
 
-
-def home_stream(viewer: Viewer, cursor: str | None, limit: int = PAGE_SIZE) -> dict:
-    """One Query per page, however many posts exist: the cursor is the last post's id."""
-    start = None
-    if cursor:
-        last = decode_cursor(cursor)
-        pk, sk = Post.key(last)
-        start = {"pk": {"S": pk}, "sk": {"S": sk},
-                 "gsi1pk": {"S": "FEED"}, "gsi1sk": {"S": last}}
-    page = Post.feed.query("FEED", scan_index_forward=False, limit=limit,
-                           last_evaluated_key=start)
-    items = [to_json(p) for p in page]
-    more = page.last_evaluated_key is not None and len(items) == limit
-    return {"items": items, "next": encode_cursor(items[-1]["id"]) if more else None}

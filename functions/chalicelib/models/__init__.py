@@ -1,7 +1,8 @@
 """PynamoDB models over Plein's single DynamoDB table. No HTTP in here."""
 
+from .comments import Comment
 from .people import EmailIndex, Person
-from .posts import Post
+from .posts import OpenQuestion, Post, Reaction
 from .schema import TABLE_SCHEMA
 
-__all__ = ["EmailIndex", "Person", "Post", "TABLE_SCHEMA"]
+__all__ = ["Comment", "EmailIndex", "OpenQuestion", "Person", "Post", "Reaction", "TABLE_SCHEMA"]

@@ -1,11 +1,18 @@
-from pynamodb.attributes import UnicodeAttribute
+from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .schema import BaseMeta, Item
 
+HOME_FEED = "FEED"
+
+
+def group_feed(group_id: str) -> str:
+    """The gsi1 partition of a group's posts: one Query answers a group stream."""
+    return f"GROUP#{group_id}"
+
 
 class FeedIndex(GlobalSecondaryIndex):
-    """gsi1: a feed partition (FEED for the home stream), newest first by sortable post id."""
+    """gsi1: a feed partition (FEED, or GROUP#<id>), newest first by sortable post id."""
 
     class Meta:
         index_name = "gsi1"
@@ -26,13 +33,23 @@ class AuthorIndex(GlobalSecondaryIndex):
     gsi2sk = UnicodeAttribute(range_key=True)
 
 
+class Photo(MapAttribute):
+    """A processed upload: web sizes live at media/<id>/{400,1200}.webp in the uploads bucket."""
+
+    id = UnicodeAttribute()
+    width = NumberAttribute()  # of the large size
+    height = NumberAttribute()
+    small_width = NumberAttribute()
+    alt = UnicodeAttribute(default="")
+
+
 class Post(Item):
     """pk=POST#<id>, sk=POST. Ids are ULIDs, so sorting by id sorts by creation time."""
 
     class Meta(BaseMeta):
         pass
 
-    gsi1pk = UnicodeAttribute(default="FEED")
+    gsi1pk = UnicodeAttribute(default=HOME_FEED)
     gsi1sk = UnicodeAttribute()
     gsi2pk = UnicodeAttribute()
     gsi2sk = UnicodeAttribute()
@@ -41,6 +58,12 @@ class Post(Item):
     author_name = UnicodeAttribute()
     body = UnicodeAttribute()
     kind = UnicodeAttribute(default="update")
+    group_id = UnicodeAttribute(null=True)
+    photos = ListAttribute(of=Photo, default=list)
+    mentions = MapAttribute(default=dict)  # handle -> person id, resolved when written
+    answer = UnicodeAttribute(null=True)  # comment id, for questions
+    likes = NumberAttribute(default=0)
+    comments = NumberAttribute(default=0)
     created = UnicodeAttribute()
     edited = UnicodeAttribute(null=True)
 
@@ -50,3 +73,40 @@ class Post(Item):
     @staticmethod
     def key(post_id: str) -> tuple[str, str]:
         return f"POST#{post_id}", "POST"
+
+    @property
+    def partition(self) -> str:
+        return self.gsi1pk
+
+
+class OpenQuestion(Item):
+    """pk=OPEN#<feed partition>, sk=<post id>: exists while a question is unanswered, so the
+    unanswered filter is one Query of the base table (and a BatchGet of the posts)."""
+
+    class Meta(BaseMeta):
+        pass
+
+    @staticmethod
+    def key(partition: str, post_id: str) -> tuple[str, str]:
+        return f"OPEN#{partition}", post_id
+
+
+class Reaction(Item):
+    """pk=POST#<post id>, sk=REACT#<kind>#<person id>: one per person, kind and post."""
+
+    class Meta(BaseMeta):
+        pass
+
+    created = UnicodeAttribute()
+
+    @staticmethod
+    def key(post_id: str, kind: str, person_id: str) -> tuple[str, str]:
+        return f"POST#{post_id}", f"REACT#{kind}#{person_id}"
+
+
+def transaction():
+    """A TransactWrite on the table's own endpoint: multi-item changes land together or not."""
+    from pynamodb.connection import Connection
+    from pynamodb.transactions import TransactWrite
+
+    return TransactWrite(connection=Connection(region=BaseMeta.region, host=BaseMeta.host))

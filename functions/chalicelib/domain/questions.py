@@ -1,0 +1,45 @@
+"""Questions: a post of kind `question` is open until its asker (or, with groups, a manager
+of its group) marks a comment on it as the answer. The post and its open-question marker
+change in one transaction, so the unanswered filter never disagrees with the post."""
+
+from pynamodb.exceptions import TransactWriteError
+
+from ..errors import conflict, forbidden, invalid, not_found
+from ..guard import Viewer
+from ..models import Comment, OpenQuestion, Post
+from ..models.posts import transaction
+from . import access
+from .posts import is_conditional, load, to_json
+
+
+def mark_answer(viewer: Viewer, post_id: str, data: dict) -> dict:
+    post = load(viewer, post_id, consistent=True)
+    if post.kind != "question":
+        raise conflict("Only a question can have an answer.")
+    if not access.may_mark_answer(viewer, post):
+        raise forbidden("Only the asker can mark the answer.")
+    comment_id = data.get("comment")
+    if comment_id is not None:
+        try:
+            comment = Comment.get(*Comment.key(comment_id)) if isinstance(comment_id, str) \
+                else None
+        except Comment.DoesNotExist:
+            comment = None
+        if comment is None or comment.thread != f"post:{post.id}" or comment.deleted:
+            raise invalid("comment", "The answer must be a comment on this question.")
+    marker = OpenQuestion(*OpenQuestion.key(post.partition, post.id))
+    try:
+        with transaction() as tx:
+            if comment_id is None:
+                tx.update(post, actions=[Post.answer.remove()], condition=Post.pk.exists())
+                tx.save(marker)
+            else:
+                tx.update(post, actions=[Post.answer.set(comment_id)],
+                          condition=Post.pk.exists())
+                tx.delete(marker)
+    except TransactWriteError as err:
+        if is_conditional(err):
+            raise not_found("post") from err
+        raise
+    post.answer = comment_id
+    return to_json(post)

@@ -1,0 +1,91 @@
+"""Streams: home (merged feed partitions), per group, per author, and unanswered questions.
+
+The cursor is the last post id seen. Ids are ULIDs, so "older than the cursor" is a key
+condition (`sk < cursor`) on every partition, and a merged stream needs no per-partition
+state. Each page costs one Query per partition (at most access.MAX_HOME_PARTITIONS), plus
+one BatchGet for the viewer's reactions (and one for posts behind the unanswered markers).
+"""
+
+import heapq
+
+from ..errors import invalid
+from ..guard import Viewer
+from ..ids import is_id
+from ..models import OpenQuestion, Post, Reaction
+from . import access
+from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
+
+
+def _feed(partition: str, before: str | None, limit: int) -> list[Post]:
+    condition = Post.gsi1sk < before if before else None
+    return list(Post.feed.query(partition, condition, scan_index_forward=False, limit=limit,
+                                page_size=limit))
+
+
+def _by_author(author_id: str, before: str | None, limit: int) -> list[Post]:
+    condition = Post.gsi2sk < before if before else None
+    return list(Post.by_author.query(f"AUTHOR#{author_id}", condition,
+                                     scan_index_forward=False, limit=limit, page_size=limit))
+
+
+def _open_questions(partition: str, before: str | None, limit: int) -> list[str]:
+    pk = OpenQuestion.key(partition, "")[0]
+    condition = OpenQuestion.sk < before if before else None
+    return [m.sk for m in OpenQuestion.query(pk, condition, scan_index_forward=False,
+                                             limit=limit, page_size=limit)]
+
+
+def _newest(lists: list[list], key, limit: int) -> tuple[list, bool]:
+    """The `limit` newest across partitions, and whether any partition may hold more."""
+    merged = list(heapq.merge(*lists, key=key, reverse=True))
+    return merged[:limit], any(len(found) == limit for found in lists) or len(merged) > limit
+
+
+def _posts_by_id(ids: list[str]) -> list[Post]:
+    if not ids:
+        return []
+    found = {p.id: p for p in Post.batch_get([Post.key(i) for i in ids])}
+    return [found[i] for i in ids if i in found]
+
+
+def _liked(viewer: Viewer, posts: list[Post]) -> set[str]:
+    if not posts:
+        return set()
+    keys = [Reaction.key(p.id, "like", viewer.id) for p in posts]
+    return {r.pk.removeprefix("POST#") for r in Reaction.batch_get(keys)}
+
+
+def _partitions(viewer: Viewer, group: str | None) -> list[str]:
+    if group is not None:
+        return [access.group_partition(viewer, group)]
+    return access.home_partitions(viewer)[:access.MAX_HOME_PARTITIONS]
+
+
+def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
+    before = decode_cursor(params["cursor"]) if params.get("cursor") else None
+    unanswered = params.get("unanswered") in ("1", "true")
+    author = params.get("author")
+    if author is not None:
+        if not is_id(author):
+            raise invalid("author", "Author must be a person id.")
+        found = _by_author(author, before, limit)
+        more = len(found) == limit
+        # Posts in groups the viewer may not read are left out, so a page may be short.
+        posts = [p for p in found if access.may_read(viewer, p)
+                 and (not unanswered or (p.kind == "question" and p.answer is None))]
+    elif unanswered:
+        partitions = _partitions(viewer, params.get("group"))
+        ids, more = _newest([_open_questions(p, before, limit) for p in partitions],
+                            key=lambda i: i, limit=limit)
+        posts = [p for p in _posts_by_id(ids) if p.answer is None]
+        found = ids
+    else:
+        partitions = _partitions(viewer, params.get("group"))
+        posts, more = _newest([_feed(p, before, limit) for p in partitions],
+                              key=lambda p: p.id, limit=limit)
+        found = posts
+    liked = _liked(viewer, posts)
+    last = found[-1] if found else None
+    last_id = last if isinstance(last, str) else getattr(last, "id", None)
+    return {"items": [to_json(p, p.id in liked) for p in posts],
+            "next": encode_cursor(last_id) if more and last_id else None}

@@ -1,0 +1,47 @@
+from pynamodb.attributes import BooleanAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+
+from .schema import BaseMeta, Item
+
+
+class ThreadIndex(GlobalSecondaryIndex):
+    """gsi1: THREAD#<thread key>, oldest first by comment id."""
+
+    class Meta:
+        index_name = "gsi1"
+        projection = AllProjection()
+
+    gsi1pk = UnicodeAttribute(hash_key=True)
+    gsi1sk = UnicodeAttribute(range_key=True)
+
+
+class Comment(Item):
+    """pk=COMMENT#<id>, sk=COMMENT. The thread key is `post:<post id>` or `page:<path>`."""
+
+    class Meta(BaseMeta):
+        pass
+
+    gsi1pk = UnicodeAttribute()
+    gsi1sk = UnicodeAttribute()
+    id = UnicodeAttribute()
+    thread = UnicodeAttribute()
+    post_id = UnicodeAttribute(null=True)
+    parent = UnicodeAttribute(null=True)  # one level of replies: parents are top-level
+    author_id = UnicodeAttribute()
+    author_name = UnicodeAttribute()
+    body = UnicodeAttribute()
+    mentions = MapAttribute(default=dict)
+    replies = NumberAttribute(default=0)
+    deleted = BooleanAttribute(default=False)
+    created = UnicodeAttribute()
+    edited = UnicodeAttribute(null=True)
+
+    in_thread = ThreadIndex()
+
+    @staticmethod
+    def key(comment_id: str) -> tuple[str, str]:
+        return f"COMMENT#{comment_id}", "COMMENT"
+
+    @staticmethod
+    def thread_partition(thread: str) -> str:
+        return f"THREAD#{thread}"
