@@ -52,7 +52,8 @@ def test_the_author_edits_and_the_post_shows_as_edited(client, make_person, as_p
     edited = call(client, "patch", f"/api/posts/{post['id']}", as_person(anna),
                   {"body": "Daarna **vet**"})
     assert edited.status_code == 200
-    assert edited.json_body["edited"] and edited.json_body["html"] == "<p>Daarna <strong>vet</strong></p>"
+    assert edited.json_body["edited"]
+    assert edited.json_body["html"] == "<p>Daarna <strong>vet</strong></p>"
     again = client.http.get(f"/api/posts/{post['id']}", headers=as_person(anna)).json_body
     assert again["body"] == "Daarna **vet**" and again["edited"]
 

@@ -10,9 +10,10 @@ from werkzeug.serving import make_server
 
 from .. import site
 from ..paths import SITE
-from . import env, snapshot
+from . import env, objects, snapshot
 from .dynamo import EmbeddedAws, ensure_table
 from .gateway import ApiApp, OneOrigin, SiteApp
+from .media import MediaApp, UploadProxy
 
 TABLE = "plein-local"
 SNAPSHOT_SECONDS = 30
@@ -33,6 +34,7 @@ class LocalStack:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
         self.snapshot_path = self.data_dir / "dynamodb.json"
+        self.uploads_dir = self.data_dir / "uploads"
         self.aws = EmbeddedAws()
         self._lock = threading.Lock()
 
@@ -45,8 +47,11 @@ class LocalStack:
 
         self.dynamodb = self.aws.client("dynamodb")
         ensure_table(self.dynamodb, TABLE, TABLE_SCHEMA)
+        self.s3 = self.aws.client("s3")
+        objects.ensure_bucket(self.s3, env.UPLOADS_BUCKET)
+        photos = objects.restore(self.s3, env.UPLOADS_BUCKET, self.uploads_dir)
         if saved is not None:
-            return {"restored": snapshot.restore(self.dynamodb, TABLE, saved)}
+            return {"restored": snapshot.restore(self.dynamodb, TABLE, saved), "photos": photos}
         result = {"restored": 0}
         if seed_demo:
             from ..demo.seed import seed
@@ -57,6 +62,7 @@ class LocalStack:
 
     def save(self) -> int:
         with self._lock:
+            objects.save(self.s3, env.UPLOADS_BUCKET, self.uploads_dir)
             return snapshot.save(self.dynamodb, TABLE, self.snapshot_path)
 
     def stop(self) -> int:
@@ -82,7 +88,10 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
         print("plein dev: the site did not build; fix the error above.", file=sys.stderr)
     from chalicelib.headers import for_stage
 
-    app = OneOrigin(ApiApp(env.load_app()), SiteApp(site_dir, for_stage(is_local=True)))
+    headers = for_stage(is_local=True)
+    app = OneOrigin(ApiApp(env.load_app()), SiteApp(site_dir, headers),
+                    media=MediaApp(stack.s3, env.UPLOADS_BUCKET, headers),
+                    upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()
 

@@ -6,7 +6,6 @@ import sys
 
 from ..paths import FUNCTIONS
 
-
 UPLOADS_BUCKET = "plein-local-uploads"
 
 

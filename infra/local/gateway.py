@@ -67,10 +67,16 @@ class SiteApp:
 
 
 class OneOrigin:
-    def __init__(self, api, site):
-        self.api, self.site = api, site
+    def __init__(self, api, site, media=None, upload=None):
+        self.api, self.site, self.media, self.upload = api, site, media, upload
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "/")
-        target = self.api if path == "/api" or path.startswith("/api/") else self.site
+        target = self.site
+        if path == "/api" or path.startswith("/api/"):
+            target = self.api
+        elif self.media and path.startswith("/media/"):
+            target = self.media
+        elif self.upload and path == "/upload":
+            target = self.upload
         return target(environ, start_response)
