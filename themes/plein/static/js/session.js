@@ -5,7 +5,12 @@ import { t } from "./messages.js";
 const root = document.querySelector('[data-widget="session"]');
 const isLocal = document.body.dataset.stage === "local";
 
+// The last announced person (null: signed out; undefined: not known yet), for widgets whose
+// modules load after the announcement (see onSession in dom.js).
+export let current;
+
 function announce(person) {
+  current = person;
   document.dispatchEvent(new CustomEvent("plein:session", { detail: person }));
 }
 

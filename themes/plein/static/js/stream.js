@@ -1,45 +1,159 @@
-// Home stream: the post form and the newest-first list, with "more" by cursor.
+// Home stream: the post form (updates, questions, photos) and the newest-first list with
+// reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
 import { api, ApiError } from "./api.js";
+import { mountThread } from "./comments.js";
+import { el, mayDelete, mayEdit, me, onSession, when } from "./dom.js";
 import { t } from "./messages.js";
+import { choosePhotos, uploadPhotos } from "./photos.js";
 
 const list = document.querySelector('[data-widget="stream"]');
 const form = document.querySelector('[data-widget="post-form"]');
 const more = document.querySelector("[data-stream-more]");
 const hint = document.querySelector("[data-stream-hint]");
-const lang = document.body.dataset.lang || "nl";
-const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
+const filter = document.querySelector("[data-stream-filter]");
+const onlyOpen = filter.querySelector("input");
+const PROFILE = "/mensen/profiel.html?id=";
 let next = null;
+const photoPicker = choosePhotos(form.querySelector("[data-photo-picker]"));
+
+function photoList(photos) {
+  if (!photos.length) return null;
+  return el("ul", { className: `post-photos count-${photos.length}` }, photos.map((p) =>
+    el("li", {}, [el("img", {
+      src: p.src, srcset: p.srcset, alt: p.alt, width: p.width, height: p.height,
+      loading: "lazy", decoding: "async",
+      sizes: "(min-width: 52rem) 40rem, 100vw",
+    })])));
+}
+
+function questionBadge(post) {
+  if (post.kind !== "question") return null;
+  return el("span", { className: post.answered ? "badge answered" : "badge open",
+    textContent: post.answered ? t("answered") : t("unanswered") });
+}
+
+function likeButton(post) {
+  const button = el("button", { type: "button", className: "reaction" });
+  const show = (count, mine) => {
+    button.setAttribute("aria-pressed", String(mine));
+    button.textContent = `${t("like")} · ${count}`;
+  };
+  show(post.likes, post.liked);
+  button.addEventListener("click", async () => {
+    const mine = button.getAttribute("aria-pressed") === "true";
+    button.disabled = true;
+    try {
+      const state = await api(`/posts/${post.id}/reactions/like`,
+        { method: mine ? "DELETE" : "PUT", body: {} });
+      show(state.count, state.mine);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+function commentsToggle(post, li) {
+  const panelId = `comments-${post.id}`;
+  const button = el("button", { type: "button", className: "link",
+    textContent: `${t("comments")} (${post.comments})` });
+  button.setAttribute("aria-expanded", "false");
+  button.setAttribute("aria-controls", panelId);
+  const panel = el("div", { id: panelId, className: "post-comments", hidden: true });
+  let thread = null;
+  button.addEventListener("click", async () => {
+    const open = panel.hidden;
+    panel.hidden = !open;
+    button.setAttribute("aria-expanded", String(open));
+    if (!open || thread) return;
+    thread = mountThread(panel, {
+      list: (cursor) => api(`/posts/${post.id}/comments`
+        + (cursor ? `?cursor=${encodeURIComponent(cursor)}` : "")),
+      create: (data) => api(`/posts/${post.id}/comments`, { method: "POST", body: data }),
+      answer: () => post.answer,
+      canMarkAnswer: () => post.kind === "question" && me && me.id === post.author.id,
+      onAnswer: async (commentId) => {
+        const updated = await api(`/posts/${post.id}/answer`,
+          { method: "POST", body: { comment: commentId } });
+        Object.assign(post, updated);
+        li.querySelector(".badge")?.replaceWith(questionBadge(post));
+      },
+    });
+    const count = await thread.refresh();
+    button.textContent = `${t("comments")} (${count})`;
+  });
+  return [button, panel];
+}
+
+function editButton(post, li) {
+  const button = el("button", { type: "button", className: "link", textContent: t("edit") });
+  button.addEventListener("click", () => {
+    const body = li.querySelector(".post-body");
+    const id = `edit-${post.id}`;
+    const textarea = el("textarea", { id, rows: 3, maxLength: 5000, value: post.body });
+    const editor = el("form", { className: "post-edit" }, [
+      el("label", { htmlFor: id, textContent: t("editPost") }), textarea,
+      el("div", { className: "form-actions" }, [
+        el("button", { type: "submit", textContent: t("save") })]),
+    ]);
+    editor.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const updated = await api(`/posts/${post.id}`, { method: "PATCH",
+        body: { body: textarea.value } });
+      li.replaceWith(item(updated));
+    });
+    body.replaceWith(editor);
+    textarea.focus();
+  });
+  return button;
+}
+
+function deleteButton(post, li) {
+  const button = el("button", { type: "button", className: "link", textContent: t("delete") });
+  button.addEventListener("click", async () => {
+    await api(`/posts/${post.id}`, { method: "DELETE", body: {} });
+    li.remove();
+  });
+  return button;
+}
 
 function item(post) {
-  const li = document.createElement("li");
-  li.className = "post";
+  const li = el("li", { className: post.kind === "question" ? "post question" : "post" });
   li.dataset.id = post.id;
-  const header = document.createElement("header");
-  const author = document.createElement("strong");
-  author.textContent = post.author.name;
-  const time = document.createElement("time");
-  time.dateTime = post.created;
-  time.textContent = dateFormat.format(new Date(post.created));
-  header.append(author, " · ", time);
-  if (post.edited) header.append(` · ${t("edited")}`);
-  const body = document.createElement("div");
-  body.className = "post-body";
+  const header = el("header", {}, [
+    el("a", { href: PROFILE + encodeURIComponent(post.author.id), className: "author" },
+      [el("strong", { textContent: post.author.name })]),
+    " · ", when(post.created), post.edited ? ` · ${t("edited")}` : null, " ",
+    questionBadge(post),
+  ]);
+  const body = el("div", { className: "post-body" });
   body.innerHTML = post.html; // sanitised on the server with nh3
+  const [toggle, panel] = commentsToggle(post, li);
+  const bar = el("div", { className: "post-actions" }, [
+    likeButton(post), toggle,
+    mayEdit(post.author) ? editButton(post, li) : null,
+    mayDelete(post.author) ? deleteButton(post, li) : null,
+  ]);
   li.append(header, body);
+  const photos = photoList(post.photos || []);
+  if (photos) li.append(photos);
+  li.append(bar, panel);
   return li;
 }
 
 async function load(cursor) {
   list.setAttribute("aria-busy", "true");
   try {
-    const page = await api("/stream" + (cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""));
+    const params = new URLSearchParams();
+    if (onlyOpen.checked) params.set("unanswered", "1");
+    if (cursor) params.set("cursor", cursor);
+    const query = params.toString();
+    const page = await api("/stream" + (query ? `?${query}` : ""));
     if (!cursor) list.replaceChildren();
     list.append(...page.items.map(item));
     if (!cursor && page.items.length === 0) {
-      const empty = document.createElement("li");
-      empty.className = "empty";
-      empty.textContent = t("empty");
-      list.append(empty);
+      list.append(el("li", { className: "empty",
+        textContent: onlyOpen.checked ? t("noOpenQuestions") : t("empty") }));
     }
     next = page.next;
     more.hidden = !next;
@@ -59,27 +173,33 @@ form.addEventListener("submit", async (event) => {
     status(t("errorEmpty"));
     return;
   }
-  const button = form.querySelector("button");
+  const button = form.querySelector("button[type=submit]");
   button.disabled = true;
   status(t("posting"));
   try {
-    const post = await api("/posts", { method: "POST", body: { body: textarea.value } });
+    const photos = await uploadPhotos(photoPicker.chosen());
+    const post = await api("/posts", { method: "POST", body: {
+      body: textarea.value, kind: form.elements.kind.value, photos } });
     list.querySelector(".empty")?.remove();
     list.prepend(item(post));
     textarea.value = "";
+    photoPicker.clear();
     status(t("posted"));
   } catch (err) {
-    status(err instanceof ApiError && err.body.field === "body" ? err.body.reason : t("error"));
+    status(err instanceof ApiError && err.body.reason && err.status < 500 ? err.body.reason
+      : err.message || t("error"));
   } finally {
     button.disabled = false;
   }
 });
 
 more.addEventListener("click", () => load(next));
+onlyOpen.addEventListener("change", () => load(null));
 
-document.addEventListener("plein:session", (event) => {
-  const signedIn = Boolean(event.detail);
+onSession((person) => {
+  const signedIn = Boolean(person);
   form.hidden = !signedIn;
+  filter.hidden = !signedIn;
   hint.hidden = signedIn;
   if (signedIn) load(null);
   else {

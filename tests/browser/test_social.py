@@ -1,0 +1,76 @@
+"""What people do with posts in the browser: a photo, a comment on the news, an answer."""
+
+import io
+
+from PIL import Image
+from steps import sign_in
+
+
+def only_questions(page):
+    """Waits until the filtered stream has replaced the full one."""
+    page.wait_for_function("""() => {
+        const list = document.querySelector('.stream-items');
+        return list.getAttribute('aria-busy') === 'false'
+            && !list.querySelector('.post:not(.question)');
+    }""")
+
+
+def test_post_with_a_photo(page, tmp_path):
+    photo = tmp_path / "stadspark.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 900), (40, 140, 80)).save(buffer, "JPEG")
+    photo.write_bytes(buffer.getvalue())
+    sign_in(page, "Kees Mulder")
+    page.get_by_label("Deel een bericht met je collega's").fill("Nieuwe bomen in het park")
+    page.get_by_label("Foto's (tot 4").set_input_files(str(photo))
+    page.get_by_label("Beschrijf deze foto").fill("Jonge linden in het Stadspark")
+    page.get_by_role("button", name="Plaatsen").click()
+    first = page.locator(".stream-items .post").first
+    first.get_by_text("Nieuwe bomen in het park").wait_for()
+    image = first.get_by_role("img", name="Jonge linden in het Stadspark")
+    image.wait_for()
+    assert image.get_attribute("loading") == "lazy"
+    assert "400w" in image.get_attribute("srcset") and "1200w" in image.get_attribute("srcset")
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                           arg=image.element_handle())
+    assert page.errors == []
+
+
+def test_comment_on_a_news_article(page):
+    sign_in(page, "Lotte Visser")
+    page.goto("/nieuws/kerstborrel-personeelsvereniging.html")
+    comments = page.locator('[data-widget="comments"]')
+    comments.get_by_label("Schrijf een reactie").fill("Ik kom **zeker**!")
+    comments.get_by_role("button", name="Versturen").click()
+    comments.locator(".comment strong", has_text="zeker").wait_for()
+    page.reload()
+    page.locator(".comment").get_by_text("Lotte Visser").wait_for()
+    assert page.errors == []
+
+
+def test_mark_an_answer_to_a_question(page, live):
+    helper = live.session()
+    helper.call("POST", "/api/auth/dev-login", {"email": "noor.hendriks@voorbeeld.nl"})
+    sign_in(page, "Pieter van Dijk")
+    page.get_by_label("Deel een bericht met je collega's").fill("Waar staat de plotter?")
+    page.get_by_label("Vraag", exact=True).check()
+    page.get_by_role("button", name="Plaatsen").click()
+    question = page.locator(".stream-items .post").first
+    question.get_by_text("Open vraag").wait_for()
+    post_id = question.get_attribute("data-id")
+    assert helper.call("POST", f"/api/posts/{post_id}/comments",
+                       {"body": "Naast de printer op de tweede verdieping"})[0] == 201
+
+    page.get_by_label("Alleen open vragen").check()
+    only_questions(page)
+    question = page.locator(f'.post[data-id="{post_id}"]')
+    question.get_by_role("button", name="Reacties").click()
+    question.get_by_role("button", name="Markeer als antwoord").click()
+    question.get_by_text("Beantwoord").wait_for()
+    question.locator(".comment.is-answer").get_by_text("tweede verdieping").wait_for()
+    page.reload()
+    page.get_by_label("Alleen open vragen").check()
+    only_questions(page)
+    assert page.locator(f'.post[data-id="{post_id}"]').count() == 0
+    assert page.errors == []

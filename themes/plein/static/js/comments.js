@@ -1,0 +1,163 @@
+// Comment threads with one level of replies: under each post (mounted by stream.js) and on
+// every article and page (thread key: the page's path, from data-path).
+import { api, ApiError } from "./api.js";
+import { el, mayDelete, mayEdit, onSession, when } from "./dom.js";
+import { t } from "./messages.js";
+
+let formCount = 0;
+
+function commentForm(label, onSubmit, initial = "") {
+  formCount += 1;
+  const id = `comment-body-${formCount}`;
+  const textarea = el("textarea", { id, name: "body", rows: 2, maxLength: 3000, required: true,
+    value: initial });
+  const status = el("span", { className: "status", role: "status" });
+  const form = el("form", { className: "comment-form" }, [
+    el("label", { htmlFor: id, textContent: label }),
+    textarea,
+    el("div", { className: "form-actions" }, [
+      el("button", { type: "submit", textContent: t("send") }), status,
+    ]),
+  ]);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!textarea.value.trim()) {
+      status.textContent = t("errorEmpty");
+      return;
+    }
+    const button = form.querySelector("button");
+    button.disabled = true;
+    try {
+      await onSubmit(textarea.value);
+      textarea.value = "";
+      status.textContent = "";
+    } catch (err) {
+      status.textContent = err instanceof ApiError && err.status === 400 ? err.message : t("error");
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+// options: {list, create, answer (comment id or null), canMarkAnswer, onAnswer(id)}
+export function mountThread(root, options) {
+  const items = el("ol", { className: "comment-list" });
+  let comments = [];
+
+  function actions(comment) {
+    const bar = el("div", { className: "comment-actions" });
+    if (!comment.parent && !comment.deleted) {
+      const reply = el("button", { type: "button", className: "link", textContent: t("reply") });
+      reply.addEventListener("click", () => {
+        reply.replaceWith(commentForm(t("writeReply"), async (body) => {
+          await options.create({ body, parent: comment.id });
+          await refresh();
+        }));
+      });
+      bar.append(reply);
+    }
+    if (!comment.deleted && mayEdit(comment.author)) {
+      const edit = el("button", { type: "button", className: "link", textContent: t("edit") });
+      edit.addEventListener("click", () => {
+        edit.closest(".comment").querySelector(".comment-body").replaceWith(
+          commentForm(t("editComment"), async (body) => {
+            await api(`/comments/${comment.id}`, { method: "PATCH", body: { body } });
+            await refresh();
+          }, comment.body));
+      });
+      bar.append(edit);
+    }
+    if (!comment.deleted && mayDelete(comment.author)) {
+      const del = el("button", { type: "button", className: "link", textContent: t("delete") });
+      del.addEventListener("click", async () => {
+        await api(`/comments/${comment.id}`, { method: "DELETE", body: {} });
+        await refresh();
+      });
+      bar.append(del);
+    }
+    if (options.canMarkAnswer && options.canMarkAnswer() && !comment.deleted
+        && options.answer() !== comment.id) {
+      const mark = el("button", { type: "button", className: "link",
+        textContent: t("markAnswer") });
+      mark.addEventListener("click", async () => {
+        await options.onAnswer(comment.id);
+        render();
+      });
+      bar.append(mark);
+    }
+    return bar;
+  }
+
+  function view(comment) {
+    const isAnswer = options.answer && options.answer() === comment.id;
+    const body = el("div", { className: "comment-body" });
+    if (comment.deleted) body.textContent = t("commentDeleted");
+    else body.innerHTML = comment.html; // sanitised on the server with nh3
+    const header = el("p", { className: "comment-meta" }, [
+      comment.author ? el("strong", { textContent: comment.author.name }) : null,
+      comment.author ? " · " : null, when(comment.created),
+      comment.edited ? ` · ${t("edited")}` : null,
+      isAnswer ? el("span", { className: "badge answer", textContent: t("answer") }) : null,
+    ]);
+    const li = el("li", { className: isAnswer ? "comment is-answer" : "comment" },
+      [header, body, actions(comment)]);
+    li.dataset.id = comment.id;
+    return li;
+  }
+
+  function render() {
+    const replies = new Map();
+    for (const c of comments) {
+      if (c.parent) replies.set(c.parent, [...(replies.get(c.parent) || []), c]);
+    }
+    items.replaceChildren(...comments.filter((c) => !c.parent).map((c) => {
+      const li = view(c);
+      const under = replies.get(c.id);
+      if (under) li.append(el("ol", { className: "comment-replies" }, under.map(view)));
+      return li;
+    }));
+  }
+
+  async function refresh() {
+    let cursor = null;
+    const all = [];
+    do {
+      const page = await options.list(cursor);
+      all.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    comments = all;
+    render();
+    return comments.length;
+  }
+
+  root.replaceChildren(items, commentForm(t("writeComment"), async (body) => {
+    await options.create({ body });
+    await refresh();
+  }));
+  return { refresh, render };
+}
+
+// Articles and pages: <section data-widget="comments" data-path="/nieuws/x.html">.
+function mountPage(section) {
+  const path = section.dataset.path;
+  const body = section.querySelector("[data-comments-body]");
+  const hint = section.querySelector("[data-comments-hint]");
+  const query = `/pages/comments?path=${encodeURIComponent(path)}`;
+  onSession((person) => {
+    const signedIn = Boolean(person);
+    hint.hidden = signedIn;
+    body.hidden = !signedIn;
+    if (!signedIn) {
+      body.replaceChildren();
+      return;
+    }
+    mountThread(body, {
+      list: (cursor) => api(query + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : "")),
+      create: (data) => api(query, { method: "POST", body: data }),
+    }).refresh();
+  });
+}
+
+document.querySelectorAll('[data-widget="comments"]').forEach(mountPage);
