@@ -23,14 +23,39 @@ def bulk_posts(author, count: int, start: datetime) -> None:
 def calls_per_request(stack: Stack, person) -> list[tuple[str, int]]:
     http, headers = stack.client.http, stack.headers(person)
     page = http.get("/api/stream", headers=headers).json_body
+    post_id = page["items"][0]["id"]
+    question = http.post("/api/posts", headers=headers,
+                         body=json.dumps({"body": "Vraag?", "kind": "question"})).json_body
+    empty = json.dumps({})
     measured = []
     for name, action in [
         ("GET /api/me", lambda: http.get("/api/me", headers=headers)),
         ("GET /api/stream", lambda: http.get("/api/stream", headers=headers)),
         ("GET /api/stream?cursor=…",
          lambda: http.get(f"/api/stream?cursor={page['next']}", headers=headers)),
+        ("GET /api/stream?unanswered=1",
+         lambda: http.get("/api/stream?unanswered=1", headers=headers)),
+        ("GET /api/stream?author=…",
+         lambda: http.get(f"/api/stream?author={person.id}", headers=headers)),
         ("POST /api/posts",
          lambda: http.post("/api/posts", headers=headers, body=json.dumps({"body": "hoi"}))),
+        ("POST /api/posts (question)",
+         lambda: http.post("/api/posts", headers=headers,
+                           body=json.dumps({"body": "Vraag?", "kind": "question"}))),
+        ("GET /api/posts/{id}", lambda: http.get(f"/api/posts/{post_id}", headers=headers)),
+        ("POST /api/posts/{id}/comments",
+         lambda: http.post(f"/api/posts/{post_id}/comments", headers=headers,
+                           body=json.dumps({"body": "Goed idee"}))),
+        ("GET /api/posts/{id}/comments",
+         lambda: http.get(f"/api/posts/{post_id}/comments", headers=headers)),
+        ("POST /api/pages/comments?path=…",
+         lambda: http.post("/api/pages/comments?path=/over-plein.html", headers=headers,
+                           body=json.dumps({"body": "Handig"}))),
+        ("PUT /api/posts/{id}/reactions/like",
+         lambda: http.put(f"/api/posts/{post_id}/reactions/like", headers=headers, body=empty)),
+        ("POST /api/posts/{id}/answer",
+         lambda: http.post(f"/api/posts/{question['id']}/answer", headers=headers,
+                           body=json.dumps({"comment": None}))),
     ]:
         stack.meter.reset()
         action()
