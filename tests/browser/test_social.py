@@ -74,3 +74,23 @@ def test_mark_an_answer_to_a_question(page, live):
     only_questions(page)
     assert page.locator(f'.post[data-id="{post_id}"]').count() == 0
     assert page.errors == []
+
+
+def test_comments_and_stream_widgets_have_no_serious_accessibility_violations(page, live):
+    from axe_playwright_python.sync_playwright import Axe
+
+    sign_in(page, "Esther Smit")
+    page.get_by_label("Deel een bericht met je collega's").fill("Toegankelijk?")
+    page.get_by_label("Vraag", exact=True).check()
+    page.get_by_role("button", name="Plaatsen").click()
+    first = page.locator(".stream-items .post").first
+    first.get_by_text("Toegankelijk?").wait_for()
+    first.get_by_role("button", name="Reacties").click()
+    first.get_by_label("Schrijf een reactie").wait_for()
+    checked = [Axe().run(page)]
+    page.goto("/nieuws/nieuwe-flexplekken-stadhuis.html")
+    page.get_by_label("Schrijf een reactie").wait_for()
+    checked.append(Axe().run(page))
+    serious = [v for result in checked for v in result.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["nodes"][0]["target"]) for v in serious]

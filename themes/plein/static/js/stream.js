@@ -14,6 +14,8 @@ const filter = document.querySelector("[data-stream-filter]");
 const onlyOpen = filter.querySelector("input");
 const PROFILE = "/mensen/profiel.html?id=";
 let next = null;
+// Posts written here while a first page was loading: that page may not hold them yet.
+let recent = [];
 const photoPicker = choosePhotos(form.querySelector("[data-photo-picker]"));
 
 function photoList(photos) {
@@ -143,13 +145,17 @@ function item(post) {
 
 async function load(cursor) {
   list.setAttribute("aria-busy", "true");
+  if (!cursor) recent = [];
   try {
     const params = new URLSearchParams();
     if (onlyOpen.checked) params.set("unanswered", "1");
     if (cursor) params.set("cursor", cursor);
     const query = params.toString();
     const page = await api("/stream" + (query ? `?${query}` : ""));
-    if (!cursor) list.replaceChildren();
+    if (!cursor) {
+      const shown = new Set(page.items.map((p) => p.id));
+      list.replaceChildren(...recent.filter((p) => !shown.has(p.id)).map(item));
+    }
     list.append(...page.items.map(item));
     if (!cursor && page.items.length === 0) {
       list.append(el("li", { className: "empty",
@@ -181,6 +187,7 @@ form.addEventListener("submit", async (event) => {
     const post = await api("/posts", { method: "POST", body: {
       body: textarea.value, kind: form.elements.kind.value, photos } });
     list.querySelector(".empty")?.remove();
+    recent.unshift(post);
     list.prepend(item(post));
     textarea.value = "";
     photoPicker.clear();
