@@ -26,5 +26,6 @@ def seed(clock, new_id) -> dict:
         who = Viewer(id=author.id, name=author.name, email=author.email, role=author.role,
                      person=author)
         moment = now - timedelta(minutes=item["minutes_ago"])
-        posts.create(who, {"body": item["body"]}, lambda m=moment: m, new_id)
+        posts.create(who, {"body": item["body"], "kind": item.get("kind", "update")},
+                     lambda m=moment: m, new_id)
     return {"people": len(created), "posts": len(load("posts"))}
