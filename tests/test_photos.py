@@ -113,3 +113,12 @@ def test_at_most_four_photos(client, make_person, as_person):
     post = call(client, "post", "/api/posts", as_person(make_person()),
                 {"body": "x", "photos": ids})
     assert (post.status_code, post.json_body["field"]) == (400, "photos")
+
+
+def test_a_decompression_bomb_is_refused(client, aws, bucket, make_person, as_person):
+    me = make_person()
+    out = io.BytesIO()
+    Image.new("1", (12_000, 10_000)).save(out, "PNG")  # 120 MP in a few kilobytes
+    upload_id = upload(client, aws, as_person(me), out.getvalue(), "image/png")
+    post = call(client, "post", "/api/posts", as_person(me), {"body": "x", "photos": [upload_id]})
+    assert (post.status_code, post.json_body["field"]) == (400, "photos")

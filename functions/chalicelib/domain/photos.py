@@ -10,7 +10,6 @@ import io
 from functools import lru_cache
 
 from botocore.exceptions import ClientError
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import ApiError, invalid, too_large
 from ..guard import Viewer
@@ -23,8 +22,9 @@ MAX_ALT_CHARS = 300
 TYPES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
 SIZES = (400, 1200)
 UPLOAD_SECONDS = 600
-# Far below Pillow's default: a 10 MB file that decodes to more pixels is a decompression bomb.
-Image.MAX_IMAGE_PIXELS = 60_000_000
+# Pillow refuses images of more than twice this many pixels (100 MP): a small file that
+# decodes to more is a decompression bomb, not a photo.
+MAX_PIXELS = 50_000_000
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +70,10 @@ def upload_target(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> 
 
 
 def _web_sizes(original: bytes) -> tuple[dict[int, bytes], dict]:
+    # Imported here: only requests with photos pay for Pillow, not every cold start.
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with Image.open(io.BytesIO(original)) as image:
             if image.format not in TYPES.values():
