@@ -40,7 +40,7 @@ function commentForm(label, onSubmit, initial = "") {
   return form;
 }
 
-// options: {list, create, answer (comment id or null), canMarkAnswer, onAnswer(id)}
+// options: {list, create, answer (comment id or null), canMarkAnswer, onAnswer(id), onCount(n)}
 export function mountThread(root, options) {
   const items = el("ol", { className: "comment-list" });
   let comments = [];
@@ -129,7 +129,9 @@ export function mountThread(root, options) {
     } while (cursor);
     comments = all;
     render();
-    return comments.length;
+    const visible = comments.filter((c) => !c.deleted).length;
+    if (options.onCount) options.onCount(visible);
+    return visible;
   }
 
   root.replaceChildren(items, commentForm(t("writeComment"), async (body) => {

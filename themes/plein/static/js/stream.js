@@ -80,9 +80,11 @@ function commentsToggle(post, li) {
         Object.assign(post, updated);
         li.querySelector(".badge")?.replaceWith(questionBadge(post));
       },
+      onCount: (count) => {
+        button.textContent = `${t("comments")} (${count})`;
+      },
     });
-    const count = await thread.refresh();
-    button.textContent = `${t("comments")} (${count})`;
+    await thread.refresh();
   });
   return [button, panel];
 }
