@@ -49,15 +49,20 @@ def report(results: dict) -> str:
         "",
         "## Home stream latency as the data grows",
         "",
-        "| posts in the table | median `GET /api/stream` |",
-        "| --- | --- |",
-        f"| {small:,} | {a['stream_ms'][small]:.1f} ms |",
-        f"| {large:,} | {a['stream_ms'][large]:.1f} ms |",
+        "| posts in the table | median `GET /api/stream` | of which not waiting for moto |",
+        "| --- | --- | --- |",
+        f"| {small:,} | {a['stream_ms'][small]:.1f} ms | {a['stream_own_ms'][small]:.1f} ms |",
+        f"| {large:,} | {a['stream_ms'][large]:.1f} ms | {a['stream_own_ms'][large]:.1f} ms |",
         "",
         f"Ratio {a['stream_ratio']:.2f} (budget ≤ {BUDGETS['stream_ratio']}: "
         f"{verdict(a['stream_ratio'] <= BUDGETS['stream_ratio'])}). A page is one Query of 20 "
         "items per feed partition from a cursor plus one BatchGet of the viewer's reactions, "
-        "so the table's size does not enter into it.",
+        "so the table's size does not enter into it in DynamoDB. moto, however, answers a Query "
+        "on a global secondary index by walking every item in the table "
+        "(`moto/dynamodb/models/table.py`: `for item in self.all_items()`), so the total grows "
+        "with the table here. Without the time spent waiting for moto (measured by the call "
+        f"meter) the ratio is {a['stream_own_ratio']:.2f} "
+        f"({verdict(a['stream_own_ratio'] <= BUDGETS['stream_ratio'])}).",
         "",
         "## Cold start",
         "",
