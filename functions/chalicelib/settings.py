@@ -32,9 +32,9 @@ class Settings:
     session_secret_param: str
     session_hours: int
     allowed_origins: tuple[str, ...]
-    uploads_bucket: str = "plein-local-uploads"
-    s3_endpoint: str | None = None
-    uploads_url: str = "/upload"
+    uploads_bucket: str
+    s3_endpoint: str | None
+    uploads_url: str
 
     @property
     def is_local(self) -> bool:

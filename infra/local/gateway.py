@@ -4,7 +4,7 @@ import base64
 from pathlib import Path
 
 from chalice.config import Config
-from chalice.local import LocalGateway, LocalGatewayException
+from chalice.local import CustomLocalChalice, LocalChalice, LocalGateway, LocalGatewayException
 from werkzeug.middleware.shared_data import SharedDataMiddleware
 from werkzeug.wrappers import Request, Response
 
@@ -15,6 +15,13 @@ class ApiApp:
     def __init__(self, chalice_app, stage: str = "local"):
         config = Config.create(chalice_stage=stage, chalice_app=chalice_app,
                                app_name=chalice_app.app_name)
+        # Chalice keeps the request being handled on the app (`app.current_request`): fine in
+        # Lambda, one request per process, but this server is threaded. `chalice local` makes
+        # it thread-local by swapping in LocalChalice; we do the same, or two requests at once
+        # could read each other's body and cookie.
+        if not isinstance(chalice_app, LocalChalice):
+            CustomLocalChalice.__bases__ = (LocalChalice, chalice_app.__class__)
+            chalice_app.__class__ = CustomLocalChalice
         self._gateway = LocalGateway(chalice_app, config)
 
     def __call__(self, environ, start_response):
