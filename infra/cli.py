@@ -4,6 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .deploy.stages import STAGES_FILE
 from .paths import DEFAULT_DATA_DIR, SITE
 
 
@@ -19,6 +20,50 @@ def _build(args) -> int:
     from . import site
 
     return 0 if site.build(args.settings) else 1
+
+
+def _stage(args):
+    from .deploy import stages
+
+    stage = stages.load(args.stage, Path(args.stages_file))
+    if getattr(args, "region", None):
+        stage = stages.Stage(**{**stage.__dict__, "region": args.region})
+    return stage
+
+
+def _package(args) -> int:
+    from .deploy.package import package
+
+    pkg = package(_stage(args), Path(args.out))
+    print(f"Packaged {pkg.stack_name} into {pkg.out} (hash {pkg.deploy_hash}).")
+    return 0
+
+
+def _deploy(args) -> int:
+    import tempfile
+
+    from .deploy.deploy import Aws, deploy
+    from .deploy.package import package
+
+    stage = _stage(args)
+    with tempfile.TemporaryDirectory(prefix="plein-package-") as out:
+        pkg = package(stage, Path(args.out or out))
+        return deploy(pkg, stage, Aws.for_region(stage.region), dry_run=args.dry_run)
+
+
+def _destroy(args) -> int:
+    from .deploy.deploy import Aws
+    from .deploy.destroy import destroy
+
+    stage = _stage(args)
+    return destroy(stage, Aws.for_region(stage.region), delete_data=args.delete_data)
+
+
+def _with_stage(command, region: bool = True) -> None:
+    command.add_argument("--stage", required=True, help="a stage from stages.toml")
+    command.add_argument("--stages-file", default=str(STAGES_FILE), help=argparse.SUPPRESS)
+    if region:
+        command.add_argument("--region", help="overrides the stage's region")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,12 +84,40 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the static site into site/")
     build.add_argument("--settings", default="pelicanconf.py")
     build.set_defaults(func=_build)
+
+    package = sub.add_parser("package", help="write the template, Lambda code and site to a "
+                             "folder, without contacting AWS")
+    _with_stage(package)
+    package.add_argument("--out", required=True, help="folder to write (replaced)")
+    package.set_defaults(func=_package)
+
+    deploy = sub.add_parser("deploy", help="package, then create or update the stage's stack "
+                            "and upload the site")
+    _with_stage(deploy)
+    deploy.add_argument("--dry-run", action="store_true",
+                        help="print what would change and write nothing")
+    deploy.add_argument("--out", help="keep the package in this folder")
+    deploy.set_defaults(func=_deploy)
+
+    destroy = sub.add_parser("destroy", help="remove the stage's stack; keeps table and uploads")
+    _with_stage(destroy)
+    destroy.add_argument("--delete-data", action="store_true",
+                         help="also delete the table and uploads (asks you to type the name)")
+    destroy.set_defaults(func=_destroy)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .deploy.package import PackageError
+    from .deploy.plan import DeployError
+    from .deploy.stages import StageError
+
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (StageError, PackageError, DeployError) as err:
+        print(f"plein {args.command}: {err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

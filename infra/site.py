@@ -11,10 +11,10 @@ from .paths import CONTENT, ROOT, SITE, THEMES
 
 
 def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
-          content: Path = CONTENT) -> bool:
+          content: Path = CONTENT, env: dict | None = None) -> bool:
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
            "-s", str(ROOT / settings_file), "--delete-output-directory", "-q"]
-    return subprocess.run(cmd, cwd=ROOT).returncode == 0
+    return subprocess.run(cmd, cwd=ROOT, env=env).returncode == 0
 
 
 WATCHED = (CONTENT, THEMES, ROOT / "pelicanconf.py", ROOT / "plugins")

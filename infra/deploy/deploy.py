@@ -1,0 +1,186 @@
+"""`plein deploy`: one stack through a change set, then the site, then the URL.
+
+Every AWS client is passed in (`Aws`), so tests run the S3, SSM and DynamoDB parts against
+moto's server and the CloudFormation part against recorded responses.
+"""
+
+import json
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from botocore.exceptions import ClientError
+
+from . import plan, sync
+from .package import Package
+from .stages import Stage
+
+TEMPLATE_BODY_LIMIT = 51_200  # CloudFormation's limit for an inline template
+
+
+@dataclass
+class Aws:
+    cloudformation: object
+    s3: object
+    ssm: object
+    sts: object
+    cloudfront: object
+    dynamodb: object = None
+
+    @classmethod
+    def for_region(cls, region: str) -> "Aws":
+        import boto3
+
+        session = boto3.Session(region_name=region)
+        return cls(**{name: session.client(name) for name in (
+            "cloudformation", "s3", "ssm", "sts", "cloudfront", "dynamodb")})
+
+
+def artifacts_bucket(aws: Aws, region: str) -> str:
+    account = aws.sts.get_caller_identity()["Account"]
+    return f"plein-artifacts-{account}-{region}"
+
+
+def ensure_artifacts_bucket(aws: Aws, bucket: str, region: str) -> None:
+    """A private bucket for the Lambda code; it must exist before the stack can refer to it."""
+    try:
+        aws.s3.head_bucket(Bucket=bucket)
+        return
+    except ClientError as err:
+        if err.response["Error"]["Code"] not in ("404", "NoSuchBucket"):
+            raise
+    extra = {} if region == "us-east-1" else {
+        "CreateBucketConfiguration": {"LocationConstraint": region}}
+    aws.s3.create_bucket(Bucket=bucket, **extra)
+    aws.s3.put_public_access_block(Bucket=bucket, PublicAccessBlockConfiguration={
+        "BlockPublicAcls": True, "IgnorePublicAcls": True,
+        "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
+
+
+def upload_artifact(aws: Aws, bucket: str, pkg: Package) -> str:
+    """Content-addressed, so an unchanged artifact is never uploaded twice."""
+    key = f"plein/{pkg.artifact_digest}.zip"
+    try:
+        aws.s3.head_object(Bucket=bucket, Key=key)
+    except ClientError:
+        aws.s3.put_object(Bucket=bucket, Key=key, Body=pkg.artifact_path.read_bytes())
+    return key
+
+
+def ensure_secret(ssm, name: str) -> bool:
+    """Creates the session key once, as a SecureString; True when it was created. The value
+    lives only in SSM: never in the repository, the template or the output."""
+    try:
+        ssm.get_parameter(Name=name)
+        return False
+    except ssm.exceptions.ParameterNotFound:
+        pass
+    ssm.put_parameter(Name=name, Value=secrets.token_urlsafe(48), Type="SecureString",
+                      Overwrite=False, Description="Plein session signing key")
+    return True
+
+
+def template_body(pkg: Package, bucket: str, key: str) -> str:
+    template = pkg.template()
+    for resource in template["Resources"].values():
+        if resource["Type"] == "AWS::Serverless::Function":
+            resource["Properties"]["CodeUri"] = {"Bucket": bucket, "Key": key}
+    body = json.dumps(template, separators=(",", ":"), sort_keys=True)
+    if len(body) > TEMPLATE_BODY_LIMIT:
+        raise plan.DeployError(f"The template is {len(body)} bytes; CloudFormation takes "
+                               f"{TEMPLATE_BODY_LIMIT} inline.")
+    return body
+
+
+def public_origin(stage: Stage, stack: plan.Stack | None) -> str:
+    if stage.domain:
+        return f"https://{stage.domain}"
+    domain = stack.outputs.get("DistributionDomain", "") if stack else ""
+    return f"https://{domain}" if domain else ""
+
+
+def _new_stack_plan(pkg: Package) -> str:
+    resources = pkg.template()["Resources"]
+    lines = [f"Create stack {pkg.stack_name} in {pkg.region} with {len(resources)} resources:"]
+    lines += [f"  + {name} [{r['Type']}]" for name, r in sorted(resources.items())]
+    return "\n".join(lines)
+
+
+def _sync_site(aws: Aws, stack: plan.Stack, pkg: Package, dry_run: bool,
+               report: plan.Report) -> sync.SyncPlan:
+    bucket = stack.outputs["SiteBucket"]
+    todo = sync.plan(pkg.site_dir, sync.remote_etags(aws.s3, bucket))
+    if dry_run or todo.empty:
+        return todo
+    sync.apply(aws.s3, bucket, pkg.site_dir, todo, report)
+    paths = sync.invalidation_paths(todo)
+    if paths:
+        sync.invalidate(aws.cloudfront, stack.outputs["DistributionId"], paths,
+                        reference=f"plein-{pkg.deploy_hash[:8]}-{time.time_ns()}")
+        report(f"Invalidated {len(paths)} path(s): {', '.join(paths[:5])}"
+               + (" ..." if len(paths) > 5 else ""))
+    return todo
+
+
+def _update_stack(aws: Aws, pkg: Package, stage: Stage, stack: plan.Stack | None,
+                  body: str, report: plan.Report, sleep) -> plan.Stack:
+    kind = plan.check_deployable(stack)
+    params = {"PublicOrigin": public_origin(stage, stack)}
+    name = f"plein-{pkg.deploy_hash[:12]}-{int(time.time())}"
+    change_set = plan.create_change_set(aws.cloudformation, pkg.stack_name, kind, body,
+                                        params, name, sleep)
+    if change_set is None:
+        report("Stack: no resource changes.")
+    else:
+        report(plan.summary(change_set))
+        plan.execute(aws.cloudformation, pkg.stack_name, change_set, report, sleep)
+    return plan.describe(aws.cloudformation, pkg.stack_name)
+
+
+def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
+           report: plan.Report = print, sleep: Callable[[float], None] = time.sleep) -> int:
+    cfn = aws.cloudformation
+    stack = plan.describe(cfn, pkg.stack_name)
+    kind = plan.check_deployable(stack)
+    params = {"PublicOrigin": public_origin(stage, stack)}
+    stack_current = plan.is_current(stack, pkg.deploy_hash, params)
+
+    if dry_run:
+        report("Dry run: nothing will be written.")
+        if stack is None:
+            report(_new_stack_plan(pkg))
+            report(f"Site: {len(sync.local_files(pkg.site_dir))} file(s) to upload")
+            return 0
+        if stack_current:
+            report("Stack: up to date.")
+        else:
+            bucket = artifacts_bucket(aws, pkg.region)
+            body = template_body(pkg, bucket, f"plein/{pkg.artifact_digest}.zip")
+            preview = plan.create_change_set(cfn, pkg.stack_name, kind, body, params,
+                                             f"plein-preview-{int(time.time())}", sleep)
+            if preview is None:
+                report("Stack: no resource changes.")
+            else:
+                report(plan.summary(preview))
+                cfn.delete_change_set(StackName=pkg.stack_name, ChangeSetName=preview.name)
+        report(_sync_site(aws, stack, pkg, True, report).describe())
+        return 0
+
+    if not stack_current:
+        ensure_secret(aws.ssm, stage.session_secret_param)
+        bucket = artifacts_bucket(aws, pkg.region)
+        ensure_artifacts_bucket(aws, bucket, pkg.region)
+        body = template_body(pkg, bucket, upload_artifact(aws, bucket, pkg))
+        stack = _update_stack(aws, pkg, stage, stack, body, report, sleep)
+        if stack.parameters.get("PublicOrigin") != public_origin(stage, stack):
+            # First deployment without a domain: the distribution's name exists only now.
+            report("Telling the API its public address ...")
+            stack = _update_stack(aws, pkg, stage, stack, body, report, sleep)
+
+    done = _sync_site(aws, stack, pkg, False, report)
+    if stack_current and done.empty:
+        report(f"Nothing to deploy: stack and site are up to date.\n{stack.outputs['Url']}")
+        return 0
+    report(f"Deployed {pkg.stack_name}: {stack.outputs['Url']}")
+    return 0

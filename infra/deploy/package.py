@@ -1,0 +1,146 @@
+"""`plein package`: the site, the Lambda artifact and the complete template, written to a
+folder without contacting AWS."""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import site
+from ..paths import FUNCTIONS
+from .resources import merge_template
+from .stages import Stage
+
+TEMPLATE = "template.json"
+ARTIFACT = "deployment.zip"
+MANIFEST = "manifest.json"
+SITE_DIR = "site"
+# Chalice stage whose config.json entry we package; everything stage-specific comes from
+# stages.toml through the merge template instead.
+CHALICE_STAGE = "prod"
+# The Lambda Python runtime ships these (pynamodb pulls in botocore); bundling them again
+# would make the artifact ten times larger for nothing.
+RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3",
+                    "six")
+_DIST_NAMES = {"python_dateutil": "dateutil"}
+# Variables that would let a child process reach an AWS account.
+_CREDENTIAL_VARS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+                    "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN",
+                    "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+
+
+class PackageError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Package:
+    """What `package` wrote; `deploy_hash` changes exactly when the stack would."""
+
+    out: Path
+    stage: str
+    stack_name: str
+    region: str
+    deploy_hash: str
+    artifact_digest: str
+
+    @property
+    def template_path(self) -> Path:
+        return self.out / TEMPLATE
+
+    @property
+    def artifact_path(self) -> Path:
+        return self.out / ARTIFACT
+
+    @property
+    def site_dir(self) -> Path:
+        return self.out / SITE_DIR
+
+    def template(self) -> dict:
+        return json.loads(self.template_path.read_text())
+
+    @classmethod
+    def read(cls, out: Path) -> "Package":
+        data = json.loads((Path(out) / MANIFEST).read_text())
+        return cls(out=Path(out), **data)
+
+
+def _top_level(name: str) -> str:
+    head = name.split("/", 1)[0]
+    if head.endswith((".dist-info", ".egg-info")):
+        head = head.split("-", 1)[0].lower()
+        head = _DIST_NAMES.get(head, head)
+    return head.removesuffix(".py")
+
+
+def trim_artifact(source: Path, target: Path) -> str:
+    """Rewrites Chalice's zip without runtime-provided packages, with fixed timestamps, and
+    returns a digest of its contents (names and bytes, not zip metadata)."""
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w",
+                                                         zipfile.ZIP_DEFLATED) as dst:
+        for info in sorted(src.infolist(), key=lambda i: i.filename):
+            if _top_level(info.filename) in RUNTIME_PROVIDED:
+                continue
+            data = src.read(info)
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.external_attr = info.external_attr
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, data)
+            digest.update(info.filename.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _offline_env(stage: Stage) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in _CREDENTIAL_VARS}
+    env["AWS_DEFAULT_REGION"] = stage.region
+    env["PLEIN_STAGE"] = stage.name
+    env["PLEIN_SITEURL"] = f"https://{stage.domain}" if stage.domain else ""
+    return env
+
+
+def _chalice(stage: Stage, merge: Path, out: Path) -> None:
+    chalice = Path(sys.executable).parent / "chalice"
+    cmd = [str(chalice), "--project-dir", str(FUNCTIONS), "package", "--stage", CHALICE_STAGE,
+           "--merge-template", str(merge), "--template-format", "json", str(out)]
+    result = subprocess.run(cmd, env=_offline_env(stage), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PackageError(f"chalice package failed:\n{result.stdout}{result.stderr}")
+
+
+def hash_of(template: dict, artifact_digest: str) -> str:
+    canonical = json.dumps(template, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{canonical}\n{artifact_digest}".encode()).hexdigest()[:32]
+
+
+def package(stage: Stage, out: Path, build_site=site.build) -> Package:
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    work = out / ".chalice-out"
+    merge = out / "merge-template.json"
+    merge.write_text(json.dumps(merge_template(stage), indent=2))
+    _chalice(stage, merge, work)
+    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT)
+    template = json.loads((work / "sam.json").read_text())
+    deploy_hash = hash_of(template, digest)
+    # Recorded in the stack so the next deploy can tell "nothing changed" without a diff.
+    template["Outputs"]["DeployHash"] = {"Value": deploy_hash}
+    (out / TEMPLATE).write_text(json.dumps(template, indent=2, sort_keys=True))
+    shutil.rmtree(work)
+    merge.unlink()
+    if not build_site("publishconf.py", output=out / SITE_DIR, env=_offline_env(stage)):
+        raise PackageError("the site did not build; see Pelican's message above")
+    result = Package(out=out, stage=stage.name, stack_name=stage.stack_name,
+                     region=stage.region, deploy_hash=deploy_hash, artifact_digest=digest)
+    manifest = {k: getattr(result, k) for k in ("stage", "stack_name", "region",
+                                                "deploy_hash", "artifact_digest")}
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2))
+    return result

@@ -1,0 +1,102 @@
+"""Per-stage configuration from `stages.toml`: one file, checked before anything is built."""
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..paths import ROOT
+
+STAGES_FILE = ROOT / "stages.toml"
+_NAME = re.compile(r"^[a-z][a-z0-9-]{0,20}$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# CloudFront only accepts certificates from ACM in us-east-1.
+_CERT = re.compile(r"^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate/[0-9a-f-]+$")
+_PARAM = re.compile(r"^(/[A-Za-z0-9_.-]+)+$")
+
+
+class StageError(ValueError):
+    """The stage file or one of its values is wrong; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Oidc:
+    issuer: str = ""
+    client_id: str = ""
+    client_secret_param: str = ""
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    region: str = "eu-west-1"
+    domain: str = ""
+    certificate_arn: str = ""
+    admin_emails: tuple[str, ...] = ()
+    oidc: Oidc = field(default_factory=Oidc)
+
+    @property
+    def stack_name(self) -> str:
+        return f"plein-{self.name}"
+
+    @property
+    def session_secret_param(self) -> str:
+        return f"/plein/{self.name}/session-secret"
+
+
+def _check(ok: bool, where: str, reason: str) -> None:
+    if not ok:
+        raise StageError(f"{where}: {reason}")
+
+
+def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
+    stages = data.get("stages", {})
+    _check(name in stages, where,
+           f"no stage {name!r} (defined: {', '.join(sorted(stages)) or 'none'})")
+    _check(bool(_NAME.match(name)), where,
+           f"stage name {name!r} must be lower-case letters, digits and dashes")
+    raw = dict(stages[name])
+    at = f"{where} [stages.{name}]"
+    oidc_raw = raw.pop("oidc", {}) or {}
+    known = {"region", "domain", "certificate_arn", "admin_emails"}
+    unknown = set(raw) - known
+    _check(not unknown, at, f"unknown keys {sorted(unknown)} (known: {sorted(known)})")
+    stage = Stage(
+        name=name,
+        region=raw.get("region", "eu-west-1"),
+        domain=raw.get("domain", "").lower(),
+        certificate_arn=raw.get("certificate_arn", ""),
+        admin_emails=tuple(e.strip().lower() for e in raw.get("admin_emails", [])),
+        oidc=Oidc(**{k: oidc_raw.get(k, "") for k in ("issuer", "client_id",
+                                                      "client_secret_param")}),
+    )
+    unknown = set(oidc_raw) - {"issuer", "client_id", "client_secret_param"}
+    _check(not unknown, f"{at}.oidc", f"unknown keys {sorted(unknown)}")
+    _check(bool(re.match(r"^[a-z]{2}(-[a-z]+)+-\d$", stage.region)), at,
+           f"region {stage.region!r} is not an AWS region name")
+    _check(not stage.domain or bool(_DOMAIN.match(stage.domain)), at,
+           f"domain {stage.domain!r} is not a host name")
+    _check(bool(stage.domain) == bool(stage.certificate_arn), at,
+           "domain and certificate_arn go together: set both or neither")
+    _check(not stage.certificate_arn or bool(_CERT.match(stage.certificate_arn)), at,
+           "certificate_arn must be an ACM certificate in us-east-1 (CloudFront needs that)")
+    bad = [e for e in stage.admin_emails if not _EMAIL.match(e)]
+    _check(not bad, at, f"admin_emails has addresses that are not emails: {bad}")
+    oidc = stage.oidc
+    _check(not oidc.issuer or oidc.issuer.startswith("https://"), f"{at}.oidc",
+           "issuer must be an https:// URL")
+    _check(not oidc.client_secret_param or bool(_PARAM.match(oidc.client_secret_param)),
+           f"{at}.oidc", "client_secret_param is an SSM parameter name like /plein/prod/x, "
+           "never the secret itself")
+    return stage
+
+
+def load(name: str, path: Path = STAGES_FILE) -> Stage:
+    try:
+        data = tomllib.loads(Path(path).read_text())
+    except FileNotFoundError:
+        raise StageError(f"{path}: not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise StageError(f"{path}: {err}") from None
+    return parse(data, name, where=str(path))
