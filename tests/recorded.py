@@ -10,8 +10,8 @@ from pathlib import Path
 import botocore.session
 from botocore.stub import ANY, Stubber
 
-DATA = Path(__file__).resolve().parent / "data" / "cloudformation"
-_TIMES = {"Timestamp", "CreationTime", "LastUpdatedTime", "DeletionTime"}
+DATA = Path(__file__).resolve().parent / "data"
+_TIMES = {"Timestamp", "CreationTime", "LastUpdatedTime", "DeletionTime", "CreateTime"}
 __all__ = ["ANY", "Recorded", "load"]
 
 
@@ -24,27 +24,28 @@ def _parse_times(value):
     return value
 
 
-def load(name: str, **subs: str) -> dict:
-    text = (DATA / f"{name}.json").read_text()
+def load(name: str, service: str = "cloudformation", **subs: str) -> dict:
+    text = (DATA / service / f"{name}.json").read_text()
     for key, value in subs.items():
         text = text.replace("${" + key + "}", value)
     return _parse_times(json.loads(text))
 
 
 class Recorded:
-    """A CloudFormation client that answers from the recordings, in the order queued."""
+    """A client that answers from the recordings, in the order queued."""
 
-    def __init__(self, **subs: str):
+    def __init__(self, service: str = "cloudformation", **subs: str):
         # An address that cannot be reached: if the stub ever let a call through, it fails.
         self.client = botocore.session.get_session().create_client(
-            "cloudformation", region_name="eu-west-1", endpoint_url="http://192.0.2.1:9",
+            service, region_name="eu-west-1", endpoint_url="http://192.0.2.1:9",
             aws_access_key_id="recorded", aws_secret_access_key="recorded")
         self.stub = Stubber(self.client)
         self.stub.activate()
-        self.subs = subs
+        self.service, self.subs = service, subs
 
-    def reply(self, method: str, name: str, expected: dict | None = None) -> "Recorded":
-        data = load(name, **self.subs)
+    def reply(self, method: str, name: str, expected: dict | None = None,
+              **subs: str) -> "Recorded":
+        data = load(name, self.service, **{**self.subs, **subs})
         if "error" in data:
             err = data["error"]
             self.stub.add_client_error(method, service_error_code=err["code"],

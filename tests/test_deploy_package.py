@@ -1,0 +1,235 @@
+"""`plein package`: a template that lints clean, has the security properties the issue asks
+for, and is written without any call to AWS."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from infra.deploy import resources, stages
+from infra.deploy.package import RUNTIME_PROVIDED, Package
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGES = ROOT / "tests" / "data" / "stages.toml"
+
+
+def offline_env() -> dict:
+    """No credentials anywhere, and every AWS endpoint unroutable: any call would fail."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update({"AWS_CONFIG_FILE": "/nonexistent", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+                "AWS_EC2_METADATA_DISABLED": "true", "AWS_ENDPOINT_URL": "http://192.0.2.1:9",
+                "AWS_MAX_ATTEMPTS": "1"})
+    return env
+
+
+def run_package(stage: str, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "infra.cli", "package", "--stage", stage, "--out", str(out),
+         "--stages-file", str(STAGES)],
+        cwd=ROOT, env=offline_env(), capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def packaged(tmp_path_factory) -> Package:
+    out = tmp_path_factory.mktemp("package") / "acc"
+    result = run_package("acc", out)
+    assert result.returncode == 0, result.stderr
+    return Package.read(out)
+
+
+@pytest.fixture(scope="module")
+def template(packaged) -> dict:
+    return packaged.template()
+
+
+def test_package_needs_no_aws_account_and_writes_everything(packaged):
+    # The fixture ran it without credentials and with AWS unreachable.
+    assert packaged.template_path.exists() and packaged.artifact_path.exists()
+    assert (packaged.site_dir / "index.html").exists()
+    assert packaged.stack_name == "plein-acc" and packaged.region == "eu-central-1"
+
+
+def test_site_is_built_with_the_production_settings(packaged):
+    html = (packaged.site_dir / "index.html").read_text()
+    assert 'data-stage="acc"' in html
+
+
+def test_template_passes_cfn_lint(packaged, tmp_path):
+    from cfnlint.api import ManualArgs, lint_file
+
+    def errors(path):
+        matches = lint_file(path, config=ManualArgs(regions=[packaged.region]))
+        return [f"{m.rule.id} {m.message}" for m in matches if m.rule.id.startswith("E")]
+
+    assert errors(packaged.template_path) == []
+    # ... and the linter does catch a broken one.
+    broken = packaged.template()
+    broken["Resources"]["Distribution"]["Properties"]["DistributionConfig"][
+        "DefaultCacheBehavior"]["ViewerProtocolPolicy"] = "sometimes-https"
+    (tmp_path / "broken.json").write_text(json.dumps(broken))
+    assert errors(tmp_path / "broken.json")
+
+
+def test_deploy_hash_is_stable_and_recorded_in_the_template(packaged, template, tmp_path):
+    assert template["Outputs"]["DeployHash"]["Value"] == packaged.deploy_hash
+    again = run_package("acc", tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert Package.read(tmp_path / "again").deploy_hash == packaged.deploy_hash
+
+
+def test_table_comes_from_the_schema_and_is_kept_safe(template):
+    from chalicelib.models.schema import TABLE_SCHEMA, TTL_ATTRIBUTE
+
+    table = template["Resources"]["Table"]
+    assert table["DeletionPolicy"] == table["UpdateReplacePolicy"] == "Retain"
+    props = table["Properties"]
+    assert {k: props[k] for k in TABLE_SCHEMA} == TABLE_SCHEMA
+    assert props["BillingMode"] == "PAY_PER_REQUEST"
+    assert props["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert props["DeletionProtectionEnabled"] is True
+    assert props["TimeToLiveSpecification"] == {"AttributeName": TTL_ATTRIBUTE, "Enabled": True}
+
+
+def _statements(template, resource_type):
+    for resource in template["Resources"].values():
+        if resource["Type"] == resource_type:
+            policy = resource["Properties"].get("PolicyDocument")
+            docs = [policy] if policy else [p["PolicyDocument"]
+                                            for p in resource["Properties"].get("Policies", [])]
+            for doc in docs:
+                yield from doc["Statement"]
+
+
+def test_buckets_are_private_and_read_only_by_this_distribution(template):
+    res = template["Resources"]
+    for name in ("SiteBucket", "UploadsBucket"):
+        props = res[name]["Properties"]
+        assert set(props["PublicAccessBlockConfiguration"].values()) == {True}
+        assert "AccessControl" not in props and "WebsiteConfiguration" not in props
+    assert res["UploadsBucket"]["DeletionPolicy"] == "Retain"
+    for statement in _statements(template, "AWS::S3::BucketPolicy"):
+        if statement["Effect"] == "Allow":
+            assert statement["Principal"] == {"Service": "cloudfront.amazonaws.com"}
+            assert "distribution/${Distribution}" in \
+                statement["Condition"]["StringEquals"]["AWS:SourceArn"]["Fn::Sub"]
+    origins = {o["Id"]: o for o in
+               res["Distribution"]["Properties"]["DistributionConfig"]["Origins"]}
+    for origin, access in (("site", "SiteAccess"), ("media", "UploadsAccess")):
+        assert origins[origin]["OriginAccessControlId"] == {"Fn::GetAtt": [access, "Id"]}
+        assert origins[origin]["S3OriginConfig"] == {"OriginAccessIdentity": ""}
+        assert res[access]["Properties"]["OriginAccessControlConfig"][
+            "SigningBehavior"] == "always"
+
+
+def test_https_only_everywhere(template):
+    config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
+    behaviours = [config["DefaultCacheBehavior"], *config["CacheBehaviors"]]
+    assert {b["ViewerProtocolPolicy"] for b in behaviours} <= {"redirect-to-https", "https-only"}
+    assert all(b["Compress"] for b in behaviours)
+    api = next(o for o in config["Origins"] if o["Id"] == "api")
+    assert api["CustomOriginConfig"]["OriginProtocolPolicy"] == "https-only"
+    assert config["ViewerCertificate"]["MinimumProtocolVersion"].startswith("TLSv1.2")
+
+
+def test_api_behaviour_is_uncached_and_forwards_cookies(template):
+    config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
+    api = next(b for b in config["CacheBehaviors"] if b["PathPattern"] == "/api/*")
+    assert api["TargetOriginId"] == "api"
+    assert api["CachePolicyId"] == resources.CACHING_DISABLED
+    assert api["OriginRequestPolicyId"] == resources.ALL_VIEWER_EXCEPT_HOST
+    assert {"POST", "DELETE", "PATCH", "PUT"} <= set(api["AllowedMethods"])
+    # Chalice's stage is "api" and its routes start with /api too.
+    origin = next(o for o in config["Origins"] if o["Id"] == "api")
+    assert origin["OriginPath"] == "/api"
+    assert template["Resources"]["RestAPI"]["Properties"]["StageName"] == "api"
+    paths = template["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]["paths"]
+    assert all(path.startswith("/api/") for path in paths)
+
+
+def test_security_headers_are_the_ones_the_api_sends(template):
+    from chalicelib.headers import for_stage
+
+    policy = template["Resources"]["SecurityHeaders"]["Properties"][
+        "ResponseHeadersPolicyConfig"]
+    security = policy["SecurityHeadersConfig"]
+    expected = for_stage(is_local=False)
+    assert security["ContentSecurityPolicy"]["ContentSecurityPolicy"] == \
+        expected["Content-Security-Policy"]
+    assert security["FrameOptions"]["FrameOption"] == expected["X-Frame-Options"]
+    assert security["ReferrerPolicy"]["ReferrerPolicy"] == expected["Referrer-Policy"]
+    assert f"max-age={security['StrictTransportSecurity']['AccessControlMaxAgeSec']}" in \
+        expected["Strict-Transport-Security"]
+    assert "ContentTypeOptions" in security
+    custom = {h["Header"]: h["Value"] for h in policy["CustomHeadersConfig"]["Items"]}
+    assert custom == {"Permissions-Policy": expected["Permissions-Policy"]}
+    config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
+    for behaviour in [config["DefaultCacheBehavior"], *config["CacheBehaviors"]]:
+        assert behaviour["ResponseHeadersPolicyId"] == {"Ref": "SecurityHeaders"}
+
+
+def test_lambda_policy_is_least_privilege(template):
+    statements = list(_statements(template, "AWS::IAM::Role"))
+    assert statements
+    for statement in statements:
+        actions = statement["Action"] if isinstance(statement["Action"], list) \
+            else [statement["Action"]]
+        assert "*" not in actions and not any(a.endswith(":*") for a in actions)
+        targets = statement["Resource"] if isinstance(statement["Resource"], list) \
+            else [statement["Resource"]]
+        assert "*" not in targets
+        if any(a.startswith("dynamodb:") for a in actions):
+            assert "dynamodb:Scan" not in actions
+            assert targets == [{"Fn::GetAtt": ["Table", "Arn"]},
+                               {"Fn::Sub": "${Table.Arn}/index/*"}]
+    role = template["Resources"]["APIHandler"]["Properties"]["Role"]
+    assert role == {"Fn::GetAtt": ["DefaultRole", "Arn"]}
+
+
+def test_custom_domain_and_certificate_from_stage_config(template):
+    config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
+    assert config["Aliases"] == ["plein-acc.voorbeeld.nl"]
+    assert config["ViewerCertificate"]["SslSupportMethod"] == "sni-only"
+    assert config["ViewerCertificate"]["AcmCertificateArn"].startswith("arn:aws:acm:us-east-1:")
+    assert template["Outputs"]["Url"]["Value"] == "https://plein-acc.voorbeeld.nl"
+
+
+def test_secrets_are_named_never_included(template, packaged):
+    env = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert env["PLEIN_SESSION_SECRET_PARAM"] == "/plein/acc/session-secret"
+    assert "PLEIN_SESSION_SECRET" not in env
+    assert env["PLEIN_STAGE"] == "acc" and env["PLEIN_TABLE"] == {"Ref": "Table"}
+    granted = [s for s in _statements(template, "AWS::IAM::Role") if s["Sid"] == "Secrets"][0]
+    assert {"Fn::Sub": "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:"
+                       "parameter/plein/acc/oidc-client-secret"} in granted["Resource"]
+
+
+def test_lambda_artifact_leaves_out_what_the_runtime_provides(packaged):
+    import zipfile
+
+    with zipfile.ZipFile(packaged.artifact_path) as zf:
+        tops = {name.split("/", 1)[0] for name in zf.namelist()}
+    assert "app.py" in tops and "chalicelib" in tops and "pynamodb" in tops
+    assert not tops & set(RUNTIME_PROVIDED)
+    assert packaged.artifact_path.stat().st_size < 5 * 1024 * 1024
+
+
+def test_stage_config_is_checked_with_clear_reasons():
+    def parse(**stage):
+        return stages.parse({"stages": {"x": stage}}, "x")
+
+    assert parse().stack_name == "plein-x"
+    assert stages.load("acc", STAGES).admin_emails == ("anna.de.vries@voorbeeld.nl",)
+    with pytest.raises(stages.StageError, match="set both or neither"):
+        parse(domain="plein.voorbeeld.nl")
+    with pytest.raises(stages.StageError, match="us-east-1"):
+        parse(domain="plein.voorbeeld.nl",
+              certificate_arn="arn:aws:acm:eu-west-1:123456789012:certificate/abc")
+    with pytest.raises(stages.StageError, match="unknown keys"):
+        parse(session_secret="hunter2")
+    with pytest.raises(stages.StageError, match="never the secret itself"):
+        parse(oidc={"client_secret_param": "s3cr3t value"})
+    with pytest.raises(stages.StageError, match="no stage 'y'"):
+        stages.parse({"stages": {"x": {}}}, "y")

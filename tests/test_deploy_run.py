@@ -1,0 +1,166 @@
+"""`plein deploy` end to end: S3, SSM and STS are moto's server over HTTP; CloudFormation and
+CloudFront answer from recordings of the real APIs, and fail on any call not expected."""
+
+import json
+import shutil
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from infra.deploy import stages, sync
+from infra.deploy.deploy import Aws, deploy
+from infra.deploy.package import Package, package
+from tests.recorded import ANY, Recorded
+
+STAGES = Path(__file__).resolve().parent / "data" / "stages.toml"
+SITE_BUCKET = "plein-prod-sitebucket-1x2y3z4a5b6c"
+ARTIFACTS = "plein-artifacts-123456789012-eu-west-1"  # moto's account
+URL = "https://d111111abcdef8.cloudfront.net"
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return stages.load("prod", STAGES)
+
+
+@pytest.fixture(scope="module")
+def built(stage, tmp_path_factory) -> Package:
+    return package(stage, tmp_path_factory.mktemp("deploy") / "pkg")
+
+
+@pytest.fixture
+def pkg(built, tmp_path) -> Package:
+    """A copy each test may change."""
+    shutil.copytree(built.out, tmp_path / "pkg")
+    return Package.read(tmp_path / "pkg")
+
+
+@pytest.fixture
+def fresh(aws):
+    urllib.request.urlopen(urllib.request.Request(f"{aws.endpoint}/moto-api/reset",
+                                                  method="POST")).read()
+    return aws
+
+
+def clients(aws, cfn: Recorded, cloudfront: Recorded | None = None) -> Aws:
+    return Aws(cloudformation=cfn.client, s3=aws.client("s3"), ssm=aws.client("ssm"),
+               sts=aws.client("sts"),
+               cloudfront=(cloudfront or Recorded("cloudfront")).client)
+
+
+def site_bucket_holding(s3, site: Path) -> None:
+    s3.create_bucket(Bucket=SITE_BUCKET,
+                     CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    sync.apply(s3, SITE_BUCKET, site, sync.plan(site, {}), report=lambda _line: None)
+
+
+def everything_in_s3(s3) -> dict:
+    return {b["Name"]: sync.remote_etags(s3, b["Name"]) for b in s3.list_buckets()["Buckets"]}
+
+
+def test_no_change_is_a_no_op_that_says_so(fresh, pkg, stage):
+    s3 = fresh.client("s3")
+    site_bucket_holding(s3, pkg.site_dir)
+    cfn = Recorded(DEPLOY_HASH=pkg.deploy_hash).reply("describe_stacks",
+                                                      "describe_stacks_update_complete")
+    lines = []
+    assert deploy(pkg, stage, clients(fresh, cfn), report=lines.append) == 0
+    cfn.assert_done()
+    assert "Nothing to deploy: stack and site are up to date." in "\n".join(lines)
+    assert lines[-1].endswith(URL)
+
+
+def test_content_only_change_updates_only_the_site(fresh, pkg, stage):
+    s3 = fresh.client("s3")
+    site_bucket_holding(s3, pkg.site_dir)
+    page = pkg.site_dir / "over-plein.html"
+    page.write_text(page.read_text().replace("</main>", "<p>Nieuw.</p></main>"))
+    cfn = Recorded(DEPLOY_HASH=pkg.deploy_hash).reply("describe_stacks",
+                                                      "describe_stacks_update_complete")
+    cloudfront = Recorded("cloudfront").reply("create_invalidation", "create_invalidation", {
+        "DistributionId": "E2QWRUHAPOMQZL",
+        "InvalidationBatch": {"Paths": {"Quantity": 1, "Items": ["/over-plein.html"]},
+                              "CallerReference": ANY}})
+    lines = []
+    deploy(pkg, stage, clients(fresh, cfn, cloudfront), report=lines.append)
+    # Any stack call beyond describing it would have failed the recording.
+    cfn.assert_done()
+    cloudfront.assert_done()
+    body = s3.get_object(Bucket=SITE_BUCKET, Key="over-plein.html")["Body"].read()
+    assert b"<p>Nieuw.</p>" in body
+    assert f"Deployed plein-prod: {URL}" in lines
+
+
+def test_dry_run_on_a_changed_stack_previews_and_writes_nothing(fresh, pkg, stage):
+    s3, ssm = fresh.client("s3"), fresh.client("ssm")
+    site_bucket_holding(s3, pkg.site_dir)
+    (pkg.site_dir / "nieuw.html").write_text("<h1>Nieuw</h1>")
+    (pkg.site_dir / "contact.html").unlink()
+    before = everything_in_s3(s3)
+    cfn = Recorded(DEPLOY_HASH="an-older-hash")
+    cfn.reply("describe_stacks", "describe_stacks_update_complete")
+    cfn.reply("create_change_set", "create_change_set", {
+        "StackName": "plein-prod", "ChangeSetName": ANY, "ChangeSetType": "UPDATE",
+        "TemplateBody": ANY, "Capabilities": ANY, "Parameters": ANY, "Description": ANY})
+    cfn.reply("describe_change_set", "describe_change_set_complete_page1")
+    cfn.reply("describe_change_set", "describe_change_set_complete_page2")
+    cfn.reply("delete_change_set", "delete_change_set")
+    lines = []
+    assert deploy(pkg, stage, clients(fresh, cfn), dry_run=True, report=lines.append) == 0
+    cfn.assert_done()  # no execute_change_set was queued, so none can have happened
+    text = "\n".join(lines)
+    assert "Update stack: 5 resource change(s)" in text
+    assert "  + nieuw.html" in text and "  - contact.html" in text
+    assert everything_in_s3(s3) == before
+    assert ssm.describe_parameters()["Parameters"] == []
+
+
+def test_dry_run_for_a_new_stack_lists_what_would_be_created(fresh, pkg, stage):
+    cfn = Recorded().reply("describe_stacks", "describe_stacks_missing")
+    lines = []
+    deploy(pkg, stage, clients(fresh, cfn), dry_run=True, report=lines.append)
+    cfn.assert_done()
+    text = "\n".join(lines)
+    assert "Create stack plein-prod in eu-west-1" in text
+    assert "+ Table [AWS::DynamoDB::Table]" in text
+    assert "+ Distribution [AWS::CloudFront::Distribution]" in text
+    assert everything_in_s3(fresh.client("s3")) == {}
+
+
+def test_a_changed_stack_is_updated_through_a_change_set(fresh, pkg, stage):
+    s3, ssm = fresh.client("s3"), fresh.client("ssm")
+    s3.create_bucket(Bucket=SITE_BUCKET,
+                     CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    cfn = Recorded(DEPLOY_HASH=pkg.deploy_hash)
+    cfn.reply("describe_stacks", "describe_stacks_update_complete", DEPLOY_HASH="older")
+    cfn.reply("create_change_set", "create_change_set")
+    cfn.reply("describe_change_set", "describe_change_set_complete_page1")
+    cfn.reply("describe_change_set", "describe_change_set_complete_page2")
+    cfn.reply("describe_stack_events", "describe_stack_events_before")
+    cfn.reply("execute_change_set", "execute_change_set")
+    cfn.reply("describe_stack_events", "describe_stack_events_update_ok")
+    cfn.reply("describe_stacks", "describe_stacks_update_complete")
+    cfn.reply("describe_stacks", "describe_stacks_update_complete")
+    sent = {}
+    cfn.client.meta.events.register("provide-client-params.cloudformation.CreateChangeSet",
+                                    lambda params, **_: sent.update(params))
+    lines = []
+    deploy(pkg, stage, clients(fresh, cfn), report=lines.append, sleep=lambda _s: None)
+    cfn.assert_done()
+    text = "\n".join(lines)
+    assert "Update stack: 5 resource change(s)" in text
+    assert "UPDATE_COMPLETE" in text and f"Deployed plein-prod: {URL}" in text
+    # The code went to the artifacts bucket under its content digest, and the template
+    # points there; the session key was created as a SecureString and is not in the template.
+    key = f"plein/{pkg.artifact_digest}.zip"
+    assert s3.head_object(Bucket=ARTIFACTS, Key=key)["ContentLength"] > 0
+    body = json.loads(sent["TemplateBody"])
+    assert body["Resources"]["APIHandler"]["Properties"]["CodeUri"] == {
+        "Bucket": ARTIFACTS, "Key": key}
+    secret = ssm.get_parameter(Name="/plein/prod/session-secret", WithDecryption=True)
+    assert secret["Parameter"]["Type"] == "SecureString"
+    assert secret["Parameter"]["Value"] not in sent["TemplateBody"]
+    assert sent["Parameters"] == [{"ParameterKey": "PublicOrigin", "ParameterValue": URL}]
+    # and the site went up
+    assert "index.html" in sync.remote_etags(s3, SITE_BUCKET)
