@@ -108,6 +108,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
+
     from .deploy.package import PackageError
     from .deploy.plan import DeployError
     from .deploy.stages import StageError
@@ -117,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (StageError, PackageError, DeployError) as err:
         print(f"plein {args.command}: {err}", file=sys.stderr)
+        return 1
+    except NoCredentialsError:
+        print(f"plein {args.command}: no AWS credentials. Sign in (aws sso login, or a "
+              "profile in AWS_PROFILE), or run it from the CI workflow.", file=sys.stderr)
+        return 1
+    except (ClientError, BotoCoreError) as err:
+        print(f"plein {args.command}: AWS refused: {err}", file=sys.stderr)
         return 1
 
 

@@ -233,3 +233,32 @@ def test_stage_config_is_checked_with_clear_reasons():
         parse(oidc={"client_secret_param": "s3cr3t value"})
     with pytest.raises(stages.StageError, match="no stage 'y'"):
         stages.parse({"stages": {"x": {}}}, "y")
+
+
+def test_the_templates_table_is_created_by_cloudformation_on_moto(packaged, aws):
+    """moto runs the table part of the template (it cannot run SAM or API Gateway)."""
+    import secrets
+
+    from chalicelib.models.schema import TABLE_SCHEMA
+
+    template = {"AWSTemplateFormatVersion": "2010-09-09",
+                "Resources": {"Table": packaged.template()["Resources"]["Table"]},
+                "Outputs": {"TableName": {"Value": {"Ref": "Table"}}}}
+    cfn, dynamodb = aws.client("cloudformation"), aws.client("dynamodb")
+    stack = f"plein-table-{secrets.token_hex(3)}"
+    cfn.create_stack(StackName=stack, TemplateBody=json.dumps(template))
+    described = cfn.describe_stacks(StackName=stack)["Stacks"][0]
+    assert described["StackStatus"] == "CREATE_COMPLETE"
+    name = described["Outputs"][0]["OutputValue"]
+    table = dynamodb.describe_table(TableName=name)["Table"]
+    assert table["KeySchema"] == TABLE_SCHEMA["KeySchema"]
+    assert sorted(i["IndexName"] for i in table["GlobalSecondaryIndexes"]) == ["gsi1", "gsi2"]
+    assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
+    assert table["DeletionProtectionEnabled"] is True
+    # The access patterns work on it: an item in the feed partition comes back from gsi1.
+    dynamodb.put_item(TableName=name, Item={k: {"S": v} for k, v in {
+        "pk": "POST#01J", "sk": "POST", "gsi1pk": "FEED", "gsi1sk": "01J"}.items()})
+    found = dynamodb.query(TableName=name, IndexName="gsi1",
+                           KeyConditionExpression="gsi1pk = :feed",
+                           ExpressionAttributeValues={":feed": {"S": "FEED"}})
+    assert found["Count"] == 1

@@ -164,3 +164,43 @@ def test_a_changed_stack_is_updated_through_a_change_set(fresh, pkg, stage):
     assert sent["Parameters"] == [{"ParameterKey": "PublicOrigin", "ParameterValue": URL}]
     # and the site went up
     assert "index.html" in sync.remote_etags(s3, SITE_BUCKET)
+
+
+def test_session_secret_is_created_once_and_never_replaced(fresh):
+    from infra.deploy.deploy import ensure_secret
+
+    ssm = fresh.client("ssm")
+    assert ensure_secret(ssm, "/plein/prod/session-secret") is True
+    first = ssm.get_parameter(Name="/plein/prod/session-secret", WithDecryption=True)
+    assert ensure_secret(ssm, "/plein/prod/session-secret") is False
+    again = ssm.get_parameter(Name="/plein/prod/session-secret", WithDecryption=True)
+    assert again["Parameter"]["Value"] == first["Parameter"]["Value"]
+    assert len(first["Parameter"]["Value"]) >= 48
+
+
+def test_first_deploy_without_a_domain_tells_the_api_its_address(fresh, pkg, stage):
+    s3 = fresh.client("s3")
+    s3.create_bucket(Bucket=SITE_BUCKET,
+                     CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    cfn = Recorded(DEPLOY_HASH=pkg.deploy_hash)
+    cfn.reply("describe_stacks", "describe_stacks_missing")
+    for created, origin in (("describe_stacks_create_complete", ""),
+                            ("describe_stacks_update_complete", URL)):
+        cfn.reply("create_change_set", "create_change_set", {
+            "StackName": "plein-prod", "ChangeSetName": ANY,
+            "ChangeSetType": "CREATE" if not origin else "UPDATE",
+            "TemplateBody": ANY, "Capabilities": ANY, "Description": ANY,
+            "Parameters": [{"ParameterKey": "PublicOrigin", "ParameterValue": origin}]})
+        cfn.reply("describe_change_set", "describe_change_set_complete_page2")
+        cfn.reply("describe_stack_events", "describe_stack_events_before")
+        cfn.reply("execute_change_set", "execute_change_set")
+        cfn.reply("describe_stack_events", "describe_stack_events_update_ok")
+        cfn.reply("describe_stacks", created)
+        cfn.reply("describe_stacks", created)
+    lines = []
+    deploy(pkg, stage, clients(fresh, cfn), report=lines.append, sleep=lambda _s: None)
+    cfn.assert_done()
+    text = "\n".join(lines)
+    assert "Create stack: 3 resource change(s)" in text
+    assert text.index("Telling the API its public address") < text.index("Update stack")
+    assert f"Deployed plein-prod: {URL}" in lines
