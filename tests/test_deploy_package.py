@@ -52,6 +52,13 @@ def test_package_needs_no_aws_account_and_writes_everything(packaged):
     assert packaged.stack_name == "plein-acc" and packaged.region == "eu-central-1"
 
 
+def test_package_never_replaces_a_folder_it_did_not_write(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = run_package("acc", tmp_path)
+    assert result.returncode == 1 and "holds no earlier package" in result.stderr
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
 def test_site_is_built_with_the_production_settings(packaged):
     html = (packaged.site_dir / "index.html").read_text()
     assert 'data-stage="acc"' in html

@@ -128,12 +128,14 @@ def _update_stack(aws: Aws, pkg: Package, stage: Stage, stack: plan.Stack | None
     kind = plan.check_deployable(stack)
     params = {"PublicOrigin": public_origin(stage, stack)}
     name = f"plein-{pkg.deploy_hash[:12]}-{int(time.time())}"
+    report(f"Working out the changes to {pkg.stack_name} ...")
     change_set = plan.create_change_set(aws.cloudformation, pkg.stack_name, kind, body,
                                         params, name, sleep)
     if change_set is None:
         report("Stack: no resource changes.")
     else:
         report(plan.summary(change_set))
+        report("Applying (stack events follow; a new distribution takes several minutes) ...")
         plan.execute(aws.cloudformation, pkg.stack_name, change_set, report, sleep)
     return plan.describe(aws.cloudformation, pkg.stack_name)
 
@@ -167,8 +169,11 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
         report(_sync_site(aws, stack, pkg, True, report).describe())
         return 0
 
-    if not stack_current:
-        ensure_secret(aws.ssm, stage.session_secret_param)
+    if stack_current:
+        report(f"Stack {pkg.stack_name}: up to date.")
+    else:
+        if ensure_secret(aws.ssm, stage.session_secret_param):
+            report(f"Created the session key in SSM: {stage.session_secret_param}")
         bucket = artifacts_bucket(aws, pkg.region)
         ensure_artifacts_bucket(aws, bucket, pkg.region)
         body = template_body(pkg, bucket, upload_artifact(aws, bucket, pkg))

@@ -20,6 +20,7 @@ TEMPLATE = "template.json"
 ARTIFACT = "deployment.zip"
 MANIFEST = "manifest.json"
 SITE_DIR = "site"
+MARKER = ".plein-package"
 # Chalice stage whose config.json entry we package; everything stage-specific comes from
 # stages.toml through the merge template instead.
 CHALICE_STAGE = "prod"
@@ -121,9 +122,14 @@ def hash_of(template: dict, artifact_digest: str) -> str:
 
 def package(stage: Stage, out: Path, build_site=site.build) -> Package:
     out = Path(out)
-    if out.exists():
+    if out.exists() and any(out.iterdir()):
+        # Replaced wholesale, so only ever a folder this command wrote before.
+        if not (out / MARKER).exists():
+            raise PackageError(f"{out} is not empty and holds no earlier package; "
+                               "choose a new folder")
         shutil.rmtree(out)
-    out.mkdir(parents=True)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("written by plein package; replaced by the next run\n")
     work = out / ".chalice-out"
     merge = out / "merge-template.json"
     merge.write_text(json.dumps(merge_template(stage), indent=2))
