@@ -195,7 +195,9 @@ def execute(cfn, stack_name: str, change_set: ChangeSet, report: Report,
     if status == "UPDATE_ROLLBACK_COMPLETE":
         raise DeployError(f"The update failed and was rolled back: the previous version is "
                           f"still running.\nReason: {cause}")
-    raise DeployError(f"Deployment failed ({status}).\nReason: {cause}")
+    advice = ("\nThe first deployment never completed: remove it with `plein destroy`, fix the "
+              "reason, and deploy again." if status == "ROLLBACK_COMPLETE" else "")
+    raise DeployError(f"Deployment failed ({status}).\nReason: {cause}{advice}")
 
 
 def _existing_events(cfn, stack_name: str) -> list[dict]:
