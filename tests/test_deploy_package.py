@@ -191,6 +191,9 @@ def test_lambda_policy_is_least_privilege(template):
             assert "dynamodb:Scan" not in actions
             assert targets == [{"Fn::GetAtt": ["Table", "Arn"]},
                                {"Fn::Sub": "${Table.Arn}/index/*"}]
+    # Chalice's generated policy is replaced, not extended.
+    policies = template["Resources"]["DefaultRole"]["Properties"]["Policies"]
+    assert [p["PolicyName"] for p in policies] == ["PleinApi"]
     role = template["Resources"]["APIHandler"]["Properties"]["Role"]
     assert role == {"Fn::GetAtt": ["DefaultRole", "Arn"]}
 

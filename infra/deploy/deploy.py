@@ -140,35 +140,42 @@ def _update_stack(aws: Aws, pkg: Package, stage: Stage, stack: plan.Stack | None
     return plan.describe(aws.cloudformation, pkg.stack_name)
 
 
+def preview(pkg: Package, aws: Aws, stack: plan.Stack | None, params: dict[str, str],
+            report: plan.Report, sleep: Callable[[float], None]) -> int:
+    """What would change. Reads only; for an existing stack CloudFormation computes the
+    difference in a change set that is deleted again, never executed."""
+    cfn = aws.cloudformation
+    report("Dry run: nothing will be written.")
+    kind = plan.check_deployable(stack)
+    if kind == "CREATE":  # none yet, or only an unexecuted change set
+        report(_new_stack_plan(pkg))
+        report(f"Site: {len(sync.local_files(pkg.site_dir))} file(s) to upload")
+        return 0
+    if plan.is_current(stack, pkg.deploy_hash, params):
+        report("Stack: up to date.")
+    else:
+        body = template_body(pkg, artifacts_bucket(aws, pkg.region),
+                             f"plein/{pkg.artifact_digest}.zip")
+        change_set = plan.create_change_set(cfn, pkg.stack_name, kind, body, params,
+                                         f"plein-preview-{int(time.time())}", sleep)
+        if change_set is None:
+            report("Stack: no resource changes.")
+        else:
+            report(plan.summary(change_set))
+            cfn.delete_change_set(StackName=pkg.stack_name, ChangeSetName=change_set.name)
+    report(_sync_site(aws, stack, pkg, True, report).describe())
+    return 0
+
+
 def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
            report: plan.Report = print, sleep: Callable[[float], None] = time.sleep) -> int:
-    cfn = aws.cloudformation
-    stack = plan.describe(cfn, pkg.stack_name)
-    kind = plan.check_deployable(stack)
+    stack = plan.describe(aws.cloudformation, pkg.stack_name)
+    plan.check_deployable(stack)
     params = {"PublicOrigin": public_origin(stage, stack)}
-    stack_current = plan.is_current(stack, pkg.deploy_hash, params)
-
     if dry_run:
-        report("Dry run: nothing will be written.")
-        if stack is None:
-            report(_new_stack_plan(pkg))
-            report(f"Site: {len(sync.local_files(pkg.site_dir))} file(s) to upload")
-            return 0
-        if stack_current:
-            report("Stack: up to date.")
-        else:
-            bucket = artifacts_bucket(aws, pkg.region)
-            body = template_body(pkg, bucket, f"plein/{pkg.artifact_digest}.zip")
-            preview = plan.create_change_set(cfn, pkg.stack_name, kind, body, params,
-                                             f"plein-preview-{int(time.time())}", sleep)
-            if preview is None:
-                report("Stack: no resource changes.")
-            else:
-                report(plan.summary(preview))
-                cfn.delete_change_set(StackName=pkg.stack_name, ChangeSetName=preview.name)
-        report(_sync_site(aws, stack, pkg, True, report).describe())
-        return 0
+        return preview(pkg, aws, stack, params, report, sleep)
 
+    stack_current = plan.is_current(stack, pkg.deploy_hash, params)
     if stack_current:
         report(f"Stack {pkg.stack_name}: up to date.")
     else:
