@@ -204,3 +204,19 @@ def test_first_deploy_without_a_domain_tells_the_api_its_address(fresh, pkg, sta
     assert "Create stack: 3 resource change(s)" in text
     assert text.index("Telling the API its public address") < text.index("Update stack")
     assert f"Deployed plein-prod: {URL}" in lines
+
+
+def test_a_template_too_large_to_send_inline_goes_by_s3(fresh):
+    from infra.deploy.deploy import TEMPLATE_BODY_LIMIT, template_source
+
+    s3 = fresh.client("s3")
+    s3.create_bucket(Bucket=ARTIFACTS,
+                     CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    clients = Aws(cloudformation=None, s3=s3, ssm=None, sts=None, cloudfront=None)
+    small = json.dumps({"Resources": {}})
+    assert template_source(clients, ARTIFACTS, small, "eu-west-1") == small
+    large = json.dumps({"Description": "x" * TEMPLATE_BODY_LIMIT})
+    source = template_source(clients, ARTIFACTS, large, "eu-west-1")
+    key = source["TemplateURL"].split(".amazonaws.com/", 1)[1]
+    assert source["TemplateURL"].startswith(f"https://{ARTIFACTS}.s3.eu-west-1.amazonaws.com/")
+    assert s3.get_object(Bucket=ARTIFACTS, Key=key)["Body"].read().decode() == large

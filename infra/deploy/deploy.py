@@ -4,6 +4,7 @@ Every AWS client is passed in (`Aws`), so tests run the S3, SSM and DynamoDB par
 moto's server and the CloudFormation part against recorded responses.
 """
 
+import hashlib
 import json
 import secrets
 import time
@@ -82,15 +83,21 @@ def ensure_secret(ssm, name: str) -> bool:
 
 
 def template_body(pkg: Package, bucket: str, key: str) -> str:
+    """The packaged template with the Lambda code pointing at its uploaded artifact."""
     template = pkg.template()
     for resource in template["Resources"].values():
         if resource["Type"] == "AWS::Serverless::Function":
             resource["Properties"]["CodeUri"] = {"Bucket": bucket, "Key": key}
-    body = json.dumps(template, separators=(",", ":"), sort_keys=True)
-    if len(body) > TEMPLATE_BODY_LIMIT:
-        raise plan.DeployError(f"The template is {len(body)} bytes; CloudFormation takes "
-                               f"{TEMPLATE_BODY_LIMIT} inline.")
-    return body
+    return json.dumps(template, separators=(",", ":"), sort_keys=True)
+
+
+def template_source(aws: Aws, bucket: str, body: str, region: str) -> str | dict:
+    """Inline when CloudFormation takes it inline; otherwise uploaded next to the code."""
+    if len(body) <= TEMPLATE_BODY_LIMIT:
+        return body
+    key = f"plein/{hashlib.sha256(body.encode()).hexdigest()}.template.json"
+    aws.s3.put_object(Bucket=bucket, Key=key, Body=body.encode())
+    return {"TemplateURL": f"https://{bucket}.s3.{region}.amazonaws.com/{key}"}
 
 
 def public_origin(stage: Stage, stack: plan.Stack | None) -> str:
@@ -124,7 +131,7 @@ def _sync_site(aws: Aws, stack: plan.Stack, pkg: Package, dry_run: bool,
 
 
 def _update_stack(aws: Aws, pkg: Package, stage: Stage, stack: plan.Stack | None,
-                  body: str, report: plan.Report, sleep) -> plan.Stack:
+                  body: str | dict, report: plan.Report, sleep) -> plan.Stack:
     kind = plan.check_deployable(stack)
     params = {"PublicOrigin": public_origin(stage, stack)}
     name = f"plein-{pkg.deploy_hash[:12]}-{int(time.time())}"
@@ -156,6 +163,11 @@ def preview(pkg: Package, aws: Aws, stack: plan.Stack | None, params: dict[str, 
     else:
         body = template_body(pkg, artifacts_bucket(aws, pkg.region),
                              f"plein/{pkg.artifact_digest}.zip")
+        if len(body) > TEMPLATE_BODY_LIMIT:
+            report("Stack: the template changed; it is too large to preview without "
+                   "uploading it, so the dry run stops here.")
+            report(_sync_site(aws, stack, pkg, True, report).describe())
+            return 0
         change_set = plan.create_change_set(cfn, pkg.stack_name, kind, body, params,
                                          f"plein-preview-{int(time.time())}", sleep)
         if change_set is None:
@@ -183,7 +195,8 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
             report(f"Created the session key in SSM: {stage.session_secret_param}")
         bucket = artifacts_bucket(aws, pkg.region)
         ensure_artifacts_bucket(aws, bucket, pkg.region)
-        body = template_body(pkg, bucket, upload_artifact(aws, bucket, pkg))
+        body = template_source(aws, bucket, template_body(
+            pkg, bucket, upload_artifact(aws, bucket, pkg)), pkg.region)
         stack = _update_stack(aws, pkg, stage, stack, body, report, sleep)
         if stack.parameters.get("PublicOrigin") != public_origin(stage, stack):
             # First deployment without a domain: the distribution's name exists only now.

@@ -95,14 +95,16 @@ def is_current(stack: Stack | None, deploy_hash: str, parameters: dict[str, str]
             and all(stack.parameters.get(k) == v for k, v in parameters.items()))
 
 
-def create_change_set(cfn, stack_name: str, kind: str, template_body: str,
+def create_change_set(cfn, stack_name: str, kind: str, template: str | dict,
                       parameters: dict[str, str], name: str,
                       sleep: Callable[[float], None] = time.sleep) -> ChangeSet | None:
     """Creates the change set and waits until CloudFormation has worked it out. None means it
-    would change nothing (and the empty change set is removed again)."""
+    would change nothing (and the empty change set is removed again). `template` is the body,
+    or {"TemplateURL": ...} for one too large to send inline."""
+    source = template if isinstance(template, dict) else {"TemplateBody": template}
     cfn.create_change_set(
         StackName=stack_name, ChangeSetName=name, ChangeSetType=kind,
-        TemplateBody=template_body, Capabilities=CAPABILITIES,
+        **source, Capabilities=CAPABILITIES,
         Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in parameters.items()],
         Description="plein deploy")
     while True:
