@@ -11,9 +11,12 @@ from .paths import CONTENT, ROOT, SITE, THEMES
 
 
 def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
-          content: Path = CONTENT, env: dict | None = None) -> bool:
+          content: Path = CONTENT, env: dict | None = None, strict: bool = False) -> bool:
+    """`strict` fails the build on any warning, such as a page Pelican would skip for want
+    of a title: what gets published must not silently lose a page."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
-           "-s", str(ROOT / settings_file), "--delete-output-directory", "-q"]
+           "-s", str(ROOT / settings_file), "--delete-output-directory",
+           *(["--fatal", "warnings"] if strict else ["-q"])]
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode == 0
 
 

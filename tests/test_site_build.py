@@ -96,3 +96,20 @@ def test_a_change_in_watched_files_triggers_a_rebuild(tmp_path):
         assert rebuilt.is_set()
     finally:
         stop.set()
+
+
+def test_the_published_content_builds_without_a_warning(tmp_path):
+    """What editors commit is checked here before it is deployed: a page Pelican would skip
+    (no title, bad date, ...) fails this test instead of silently going missing."""
+    assert site.build("publishconf.py", output=tmp_path / "out", strict=True)
+
+
+def test_a_page_without_a_title_fails_a_strict_build(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    assert site.build(output=tmp_path / "before", content=content, strict=True)
+    (content / "pages" / "kapot.md").write_text("Slug: kapot\n\nGeen titel.\n")
+    assert site.build(output=tmp_path / "lenient", content=content)
+    assert not site.build(output=tmp_path / "strict", content=content, strict=True)

@@ -142,7 +142,8 @@ def package(stage: Stage, out: Path, build_site=site.build) -> Package:
     (out / TEMPLATE).write_text(json.dumps(template, indent=2, sort_keys=True))
     shutil.rmtree(work)
     merge.unlink()
-    if not build_site("publishconf.py", output=out / SITE_DIR, env=_offline_env(stage)):
+    if not build_site("publishconf.py", output=out / SITE_DIR, env=_offline_env(stage),
+                      strict=True):
         raise PackageError("the site did not build; see Pelican's message above")
     result = Package(out=out, stage=stage.name, stack_name=stage.stack_name,
                      region=stage.region, deploy_hash=deploy_hash, artifact_digest=digest)
