@@ -220,3 +220,16 @@ def test_a_template_too_large_to_send_inline_goes_by_s3(fresh):
     key = source["TemplateURL"].split(".amazonaws.com/", 1)[1]
     assert source["TemplateURL"].startswith(f"https://{ARTIFACTS}.s3.eu-west-1.amazonaws.com/")
     assert s3.get_object(Bucket=ARTIFACTS, Key=key)["Body"].read().decode() == large
+
+
+def test_template_without_a_domain_lints_clean_and_uses_cloudfronts_name(built):
+    from cfnlint.api import ManualArgs, lint_file
+
+    matches = lint_file(built.template_path, config=ManualArgs(regions=[built.region]))
+    assert [m for m in matches if m.rule.id.startswith("E")] == []
+    template = built.template()
+    config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
+    assert config["ViewerCertificate"] == {"CloudFrontDefaultCertificate": True}
+    assert "Aliases" not in config
+    assert template["Outputs"]["Url"]["Value"] == {
+        "Fn::Sub": "https://${Distribution.DomainName}"}
