@@ -272,3 +272,22 @@ def test_the_templates_table_is_created_by_cloudformation_on_moto(packaged, aws)
                            KeyConditionExpression="gsi1pk = :feed",
                            ExpressionAttributeValues={":feed": {"S": "FEED"}})
     assert found["Count"] == 1
+
+
+def test_photo_forms_posted_to_upload_reach_the_uploads_bucket_root(template):
+    res = template["Resources"]
+    config = res["Distribution"]["Properties"]["DistributionConfig"]
+    upload = next(b for b in config["CacheBehaviors"] if b["PathPattern"] == "/upload")
+    assert upload["ViewerProtocolPolicy"] == "https-only"
+    assert "POST" in upload["AllowedMethods"]
+    assert upload["CachePolicyId"] == resources.CACHING_DISABLED
+    origin = next(o for o in config["Origins"] if o["Id"] == upload["TargetOriginId"])
+    assert origin["DomainName"] == {"Fn::GetAtt": ["UploadsBucket", "RegionalDomainName"]}
+    # No OAC here: CloudFront must not replace the form's own signature with its own.
+    assert "OriginAccessControlId" not in origin
+    forwarding = res["UploadForwarding"]["Properties"]["OriginRequestPolicyConfig"]
+    assert forwarding["CookiesConfig"] == {"CookieBehavior": "none"}  # no session cookie
+    assert forwarding["HeadersConfig"]["Headers"] == ["Content-Type"]
+    code = res["UploadRewrite"]["Properties"]["FunctionCode"]
+    assert 'request.uri = "/"' in code
+    assert upload["FunctionAssociations"][0]["EventType"] == "viewer-request"

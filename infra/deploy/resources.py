@@ -30,6 +30,16 @@ TABLE_ACTIONS = (
 )
 ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
 
+# Browsers post photo forms (presigned by the API) to this same-origin path; S3 takes a form
+# upload only at the bucket's root, so a viewer-request function rewrites the path.
+UPLOAD_PATH = "/upload"
+UPLOAD_REWRITE = """function handler(event) {
+  var request = event.request;
+  request.uri = "/";
+  return request;
+}
+"""
+
 
 def sub(text: str) -> dict:
     return {"Fn::Sub": text}
@@ -151,6 +161,11 @@ def _distribution(stage: Stage) -> dict:
             {"Id": "media",
              "DomainName": {"Fn::GetAtt": ["UploadsBucket", "RegionalDomainName"]},
              "OriginAccessControlId": {"Fn::GetAtt": ["UploadsAccess", "Id"]}, **s3_origin},
+            # The same bucket without OAC: the form carries its own signature (the API's
+            # presigned POST policy), which CloudFront must pass on, not replace.
+            {"Id": "upload",
+             "DomainName": {"Fn::GetAtt": ["UploadsBucket", "RegionalDomainName"]},
+             **s3_origin},
             {"Id": "api",
              "DomainName": sub("${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}"),
              "OriginPath": API_ORIGIN_PATH,
@@ -166,6 +181,14 @@ def _distribution(stage: Stage) -> dict:
              "CachePolicyId": CACHING_DISABLED,
              "OriginRequestPolicyId": ALL_VIEWER_EXCEPT_HOST},
             {**behaviour, "PathPattern": "/media/*", "TargetOriginId": "media"},
+            {**behaviour, "PathPattern": UPLOAD_PATH, "TargetOriginId": "upload",
+             "ViewerProtocolPolicy": "https-only",
+             "AllowedMethods": ALL_METHODS,
+             "CachePolicyId": CACHING_DISABLED,
+             "OriginRequestPolicyId": {"Ref": "UploadForwarding"},
+             "FunctionAssociations": [{
+                 "EventType": "viewer-request",
+                 "FunctionARN": {"Fn::GetAtt": ["UploadRewrite", "FunctionARN"]}}]},
         ],
     }
     if stage.domain:
@@ -255,6 +278,21 @@ def merge_template(stage: Stage) -> dict:
                 "ResponseHeadersPolicyConfig": {
                     "Name": sub("${AWS::StackName}-security-headers"),
                     **security_headers_config()}}},
+            "UploadRewrite": {"Type": "AWS::CloudFront::Function", "Properties": {
+                "Name": sub("${AWS::StackName}-upload-path"),
+                "AutoPublish": True,
+                "FunctionCode": UPLOAD_REWRITE,
+                "FunctionConfig": {"Comment": "POST /upload goes to the bucket's root",
+                                   "Runtime": "cloudfront-js-2.0"}}},
+            # The form's multipart boundary is in Content-Type; nothing else (no cookies)
+            # needs to reach S3.
+            "UploadForwarding": {"Type": "AWS::CloudFront::OriginRequestPolicy", "Properties": {
+                "OriginRequestPolicyConfig": {
+                    "Name": sub("${AWS::StackName}-upload"),
+                    "HeadersConfig": {"HeaderBehavior": "whitelist",
+                                      "Headers": ["Content-Type"]},
+                    "CookiesConfig": {"CookieBehavior": "none"},
+                    "QueryStringsConfig": {"QueryStringBehavior": "none"}}}},
             "Distribution": _distribution(stage),
             "RestAPI": {"Properties": {"EndpointConfiguration": "REGIONAL"}},
             "APIHandler": {"Properties": {
