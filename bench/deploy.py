@@ -13,7 +13,7 @@ BUDGETS = {"artifact_mb": 5, "content_change_s": 5}
 
 
 def _sync(s3, bucket: str, site: Path) -> sync.SyncPlan:
-    todo = sync.plan(site, sync.remote_etags(s3, bucket))
+    todo = sync.plan(site, sync.remote_etags(s3, bucket), sync.remote_rules(s3, bucket))
     sync.apply(s3, bucket, site, todo, report=lambda _line: None)
     return todo
 

@@ -38,7 +38,7 @@ SITE = {
 
 
 def sync_once(s3, bucket, site):
-    todo = sync.plan(site, sync.remote_etags(s3, bucket))
+    todo = sync.plan(site, sync.remote_etags(s3, bucket), sync.remote_rules(s3, bucket))
     sync.apply(s3, bucket, site, todo, report=lambda _line: None)
     return todo
 
@@ -63,7 +63,7 @@ def test_first_upload_sends_everything_with_the_right_headers(s3, bucket, tmp_pa
 def test_second_sync_of_the_same_site_does_nothing(s3, bucket, tmp_path):
     write(tmp_path, SITE)
     sync_once(s3, bucket, tmp_path)
-    again = sync.plan(tmp_path, sync.remote_etags(s3, bucket))
+    again = sync.plan(tmp_path, sync.remote_etags(s3, bucket), sync.remote_rules(s3, bucket))
     assert again.empty and again.unchanged == len(SITE)
     assert sync.invalidation_paths(again) == []
 
@@ -85,6 +85,22 @@ def test_only_changes_are_sent_stale_files_deleted_and_changed_paths_invalidated
     assert body == b"<h1>Fietsplan 2027</h1>"
     # A new page was never cached, so it is not invalidated.
     assert sync.invalidation_paths(todo) == ["/images/hero.jpg", "/nieuws/fietsplan.html"]
+
+
+def test_new_header_rules_rewrite_every_file_once(s3, bucket, tmp_path):
+    write(tmp_path, SITE)
+    sync_once(s3, bucket, tmp_path)
+    assert sync.remote_rules(s3, bucket) == sync.RULES
+    # As if the bucket had been synced by a version with other rules:
+    s3.copy_object(Bucket=bucket, Key="index.html", CopySource=f"{bucket}/index.html",
+                   Metadata={"plein-rules": "older"}, MetadataDirective="REPLACE",
+                   ContentType="text/html")
+    todo = sync.plan(tmp_path, sync.remote_etags(s3, bucket), sync.remote_rules(s3, bucket))
+    assert sorted(todo.upload) == sorted(SITE) == sorted(todo.changed)
+    sync.apply(s3, bucket, tmp_path, todo, report=lambda _line: None)
+    assert s3.head_object(Bucket=bucket, Key="index.html")["ContentType"] == \
+        "text/html; charset=utf-8"
+    assert sync_once(s3, bucket, tmp_path).empty
 
 
 def test_home_page_change_also_invalidates_the_root():

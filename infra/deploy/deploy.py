@@ -117,7 +117,8 @@ def _new_stack_plan(pkg: Package) -> str:
 def _sync_site(aws: Aws, stack: plan.Stack, pkg: Package, dry_run: bool,
                report: plan.Report) -> sync.SyncPlan:
     bucket = stack.outputs["SiteBucket"]
-    todo = sync.plan(pkg.site_dir, sync.remote_etags(aws.s3, bucket))
+    todo = sync.plan(pkg.site_dir, sync.remote_etags(aws.s3, bucket),
+                     sync.remote_rules(aws.s3, bucket))
     if dry_run or todo.empty:
         return todo
     sync.apply(aws.s3, bucket, pkg.site_dir, todo, report)

@@ -2,6 +2,7 @@
 files removed, and the list of paths CloudFront must forget."""
 
 import hashlib
+import json
 import mimetypes
 import re
 from collections.abc import Callable
@@ -36,6 +37,13 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, s-maxage=86400, must-revalidate"
 # Past this many paths one wildcard is cheaper than listing them (CloudFront bills per path).
 MAX_INVALIDATION_PATHS = 100
+# Headers are not part of an object's ETag, so a change to the rules above would never reach
+# files whose bytes stayed the same. The home page carries a fingerprint of the rules; when
+# it differs, everything is uploaded again. The home page goes last, so an interrupted sync
+# is completed by the next one.
+RULES = hashlib.sha256(json.dumps([_EXACT, IMMUTABLE, REVALIDATE, _FINGERPRINT.pattern],
+                                  sort_keys=True).encode()).hexdigest()[:16]
+RULES_KEY, RULES_META = "index.html", "plein-rules"
 
 
 def content_type(key: str) -> str:
@@ -88,15 +96,23 @@ def remote_etags(s3, bucket: str) -> dict[str, str]:
     return etags
 
 
-def plan(site_dir: Path, remote: dict[str, str]) -> SyncPlan:
+def remote_rules(s3, bucket: str) -> str:
+    try:
+        return s3.head_object(Bucket=bucket, Key=RULES_KEY)["Metadata"].get(RULES_META, "")
+    except s3.exceptions.ClientError:
+        return ""
+
+
+def plan(site_dir: Path, remote: dict[str, str], rules: str = RULES) -> SyncPlan:
     """Compares by MD5, which is what S3 reports as the ETag of a single-part upload (we
-    never upload in parts, so the comparison holds)."""
+    never upload in parts, so the comparison holds). `rules` is the fingerprint the bucket
+    was last synced with; another one means every file's headers must be written again."""
     result = SyncPlan()
     files = local_files(site_dir)
     for key, path in files.items():
         if key not in remote:
             result.upload.append(key)
-        elif remote[key] != _md5(path):
+        elif remote[key] != _md5(path) or rules != RULES:
             result.upload.append(key)
             result.changed.append(key)
         else:
@@ -107,11 +123,14 @@ def plan(site_dir: Path, remote: dict[str, str]) -> SyncPlan:
 
 def apply(s3, bucket: str, site_dir: Path, sync: SyncPlan,
           report: Callable[[str], None] = print) -> None:
-    # Assets before pages, and deletions last, so no page ever points at a missing file.
-    for key in sorted(sync.upload, key=lambda k: (k.endswith(".html"), k)):
+    # Assets before pages, the home page (with the rules' fingerprint) last, and deletions
+    # after that, so no page ever points at a missing file.
+    order = sorted(sync.upload, key=lambda k: (k == RULES_KEY, k.endswith(".html"), k))
+    for key in order:
         path = site_dir / key
         s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes(),
-                      ContentType=content_type(key), CacheControl=cache_control(key))
+                      ContentType=content_type(key), CacheControl=cache_control(key),
+                      Metadata={RULES_META: RULES} if key == RULES_KEY else {})
     for start in range(0, len(sync.delete), 1000):
         batch = sync.delete[start:start + 1000]
         s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in batch],
