@@ -291,3 +291,23 @@ def test_photo_forms_posted_to_upload_reach_the_uploads_bucket_root(template):
     code = res["UploadRewrite"]["Properties"]["FunctionCode"]
     assert 'request.uri = "/"' in code
     assert upload["FunctionAssociations"][0]["EventType"] == "viewer-request"
+
+
+def test_upload_rewrite_function_sends_the_form_to_the_bucket_root(tmp_path):
+    """Runs the CloudFront Function's code (plain JavaScript) with Node when it is there."""
+    import shutil
+
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not installed")
+    script = tmp_path / "run.js"
+    script.write_text(resources.UPLOAD_REWRITE + """
+var out = handler({request: {method: "POST", uri: "/upload", querystring: {},
+                             headers: {"content-type": {value: "multipart/form-data"}}}});
+console.log(JSON.stringify(out));
+""")
+    result = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    request = json.loads(result.stdout)
+    assert request["uri"] == "/" and request["method"] == "POST"
+    assert request["headers"]["content-type"]["value"] == "multipart/form-data"
