@@ -233,3 +233,20 @@ def test_template_without_a_domain_lints_clean_and_uses_cloudfronts_name(built):
     assert "Aliases" not in config
     assert template["Outputs"]["Url"]["Value"] == {
         "Fn::Sub": "https://${Distribution.DomainName}"}
+
+
+def test_site_cookie_key_is_made_once_and_only_its_public_half_leaves_ssm(fresh):
+    from cryptography.hazmat.primitives import serialization
+
+    from infra.deploy.deploy import site_public_key
+
+    ssm, name = fresh.client("ssm"), "/plein/prod/cloudfront-private-key"
+    assert site_public_key(ssm, name, create=False) == ""  # a dry run creates nothing
+    assert ssm.describe_parameters()["Parameters"] == []
+    public = site_public_key(ssm, name, create=True)
+    assert public.startswith("-----BEGIN PUBLIC KEY-----") and "PRIVATE" not in public
+    assert site_public_key(ssm, name, create=True) == public
+    stored = ssm.get_parameter(Name=name, WithDecryption=True)["Parameter"]
+    assert stored["Type"] == "SecureString"
+    key = serialization.load_pem_private_key(stored["Value"].encode(), password=None)
+    assert key.key_size == 2048

@@ -82,6 +82,37 @@ def ensure_secret(ssm, name: str) -> bool:
     return True
 
 
+def site_public_key(ssm, name: str, create: bool) -> str:
+    """The public half (PEM) of the key the API signs site cookies with. The private half is
+    made here once, as a SecureString, and only the API reads it; "" when it does not exist
+    and `create` is off (a dry run)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    try:
+        pem = ssm.get_parameter(Name=name, WithDecryption=True)["Parameter"]["Value"]
+        key = serialization.load_pem_private_key(pem.encode(), password=None)
+    except ssm.exceptions.ParameterNotFound:
+        if not create:
+            return ""
+        # RSA 2048: what CloudFront's signed cookies take.
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption()).decode()
+        ssm.put_parameter(Name=name, Value=pem, Type="SecureString", Overwrite=False,
+                          Description="Plein: signs CloudFront site cookies")
+    return key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+def stack_parameters(pkg: Package, stage: Stage, stack: plan.Stack | None,
+                     site_key: str) -> dict[str, str]:
+    params = {"PublicOrigin": public_origin(stage, stack)}
+    if "SitePublicKey" in pkg.template().get("Parameters", {}):
+        params["SitePublicKey"] = site_key
+    return params
+
+
 def template_body(pkg: Package, bucket: str, key: str) -> str:
     """The packaged template with the Lambda code pointing at its uploaded artifact."""
     template = pkg.template()
@@ -132,9 +163,10 @@ def _sync_site(aws: Aws, stack: plan.Stack, pkg: Package, dry_run: bool,
 
 
 def _update_stack(aws: Aws, pkg: Package, stage: Stage, stack: plan.Stack | None,
-                  body: str | dict, report: plan.Report, sleep) -> plan.Stack:
+                  body: str | dict, site_key: str, report: plan.Report,
+                  sleep) -> plan.Stack:
     kind = plan.check_deployable(stack)
-    params = {"PublicOrigin": public_origin(stage, stack)}
+    params = stack_parameters(pkg, stage, stack, site_key)
     name = f"plein-{pkg.deploy_hash[:12]}-{int(time.time())}"
     report(f"Working out the changes to {pkg.stack_name} ...")
     change_set = plan.create_change_set(aws.cloudformation, pkg.stack_name, kind, body,
@@ -184,8 +216,12 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
            report: plan.Report = print, sleep: Callable[[float], None] = time.sleep) -> int:
     stack = plan.describe(aws.cloudformation, pkg.stack_name)
     plan.check_deployable(stack)
-    params = {"PublicOrigin": public_origin(stage, stack)}
+    private = "SitePublicKey" in pkg.template().get("Parameters", {})
+    site_key = site_public_key(aws.ssm, stage.site_key_param, create=False) if private else ""
+    params = stack_parameters(pkg, stage, stack, site_key)
     if dry_run:
+        if private and not site_key:
+            report(f"Would create the site-cookie signing key in SSM: {stage.site_key_param}")
         return preview(pkg, aws, stack, params, report, sleep)
 
     stack_current = plan.is_current(stack, pkg.deploy_hash, params)
@@ -194,15 +230,18 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
     else:
         if ensure_secret(aws.ssm, stage.session_secret_param):
             report(f"Created the session key in SSM: {stage.session_secret_param}")
+        if private and not site_key:
+            site_key = site_public_key(aws.ssm, stage.site_key_param, create=True)
+            report(f"Created the site-cookie signing key in SSM: {stage.site_key_param}")
         bucket = artifacts_bucket(aws, pkg.region)
         ensure_artifacts_bucket(aws, bucket, pkg.region)
         body = template_source(aws, bucket, template_body(
             pkg, bucket, upload_artifact(aws, bucket, pkg)), pkg.region)
-        stack = _update_stack(aws, pkg, stage, stack, body, report, sleep)
+        stack = _update_stack(aws, pkg, stage, stack, body, site_key, report, sleep)
         if stack.parameters.get("PublicOrigin") != public_origin(stage, stack):
             # First deployment without a domain: the distribution's name exists only now.
             report("Telling the API its public address ...")
-            stack = _update_stack(aws, pkg, stage, stack, body, report, sleep)
+            stack = _update_stack(aws, pkg, stage, stack, body, site_key, report, sleep)
 
     done = _sync_site(aws, stack, pkg, False, report)
     if stack_current and done.empty:

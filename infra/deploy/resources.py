@@ -30,6 +30,11 @@ TABLE_ACTIONS = (
 )
 ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
 
+# The private site (see ARCHITECTURE.md, "The private static site"): pages need CloudFront's
+# signed cookies, which the API sets at sign-in; the sign-in page and what it shows are open.
+SIGN_IN_PAGE = "/inloggen.html"
+PRIVATE_SITE_SETTINGS = ("PLEIN_CLOUDFRONT_KEY_PAIR_ID", "PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM")
+
 # Browsers post photo forms (presigned by the API) to this same-origin path; S3 takes a form
 # upload only at the bucket's root, so a viewer-request function rewrites the path.
 UPLOAD_PATH = "/upload"
@@ -138,7 +143,18 @@ def security_headers_config() -> dict:
     return {"SecurityHeadersConfig": config, "CustomHeadersConfig": {"Items": custom}}
 
 
-def _distribution(stage: Stage) -> dict:
+def public_paths() -> tuple[str, ...]:
+    """What the sign-in page needs: itself, the theme, and the brand's logo and favicon."""
+    import runpy
+
+    from ..paths import ROOT
+
+    conf = runpy.run_path(str(ROOT / "pelicanconf.py"))
+    brand = [conf.get("BRAND_LOGO"), conf.get("BRAND_FAVICON")]
+    return (SIGN_IN_PAGE, "/theme/*", *(f"/{p.lstrip('/')}" for p in brand if p))
+
+
+def _distribution(stage: Stage, private: bool) -> dict:
     s3_origin = {"S3OriginConfig": {"OriginAccessIdentity": ""}}
     behaviour = {
         "ViewerProtocolPolicy": "redirect-to-https",
@@ -148,6 +164,7 @@ def _distribution(stage: Stage) -> dict:
         "CachePolicyId": CACHING_OPTIMIZED,
         "ResponseHeadersPolicyId": {"Ref": "SecurityHeaders"},
     }
+    signed = {"TrustedKeyGroups": [{"Ref": "SiteKeyGroup"}]} if private else {}
     config = {
         "Enabled": True,
         "Comment": sub("Plein ${AWS::StackName}"),
@@ -172,15 +189,17 @@ def _distribution(stage: Stage) -> dict:
              "CustomOriginConfig": {"OriginProtocolPolicy": "https-only",
                                     "OriginSSLProtocols": ["TLSv1.2"]}},
         ],
-        "DefaultCacheBehavior": {**behaviour, "TargetOriginId": "site"},
+        "DefaultCacheBehavior": {**behaviour, **signed, "TargetOriginId": "site"},
         "CacheBehaviors": [
+            *({**behaviour, "PathPattern": path, "TargetOriginId": "site"}
+              for path in (public_paths() if private else ())),
             {**behaviour, "PathPattern": "/api/*", "TargetOriginId": "api",
              # API answers are per person: never cached, cookies and query strings forwarded.
              "ViewerProtocolPolicy": "https-only",
              "AllowedMethods": ALL_METHODS,
              "CachePolicyId": CACHING_DISABLED,
              "OriginRequestPolicyId": ALL_VIEWER_EXCEPT_HOST},
-            {**behaviour, "PathPattern": "/media/*", "TargetOriginId": "media"},
+            {**behaviour, **signed, "PathPattern": "/media/*", "TargetOriginId": "media"},
             {**behaviour, "PathPattern": UPLOAD_PATH, "TargetOriginId": "upload",
              "ViewerProtocolPolicy": "https-only",
              "AllowedMethods": ALL_METHODS,
@@ -191,6 +210,12 @@ def _distribution(stage: Stage) -> dict:
                  "FunctionARN": {"Fn::GetAtt": ["UploadRewrite", "FunctionARN"]}}]},
         ],
     }
+    if private:
+        # CloudFront's own 403 (no valid cookies) shows the sign-in page. This applies to the
+        # whole distribution, so the API's 403s arrive as that page too (status kept).
+        config["CustomErrorResponses"] = [{"ErrorCode": 403, "ResponseCode": 403,
+                                           "ResponsePagePath": SIGN_IN_PAGE,
+                                           "ErrorCachingMinTTL": 0}]
     if stage.domain:
         config["Aliases"] = [stage.domain]
         config["ViewerCertificate"] = {"AcmCertificateArn": stage.certificate_arn,
@@ -214,9 +239,11 @@ def _parameter_arn(name: str) -> dict:
     return sub(f"arn:${{AWS::Partition}}:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter{name}")
 
 
-def lambda_policy(stage: Stage) -> dict:
+def lambda_policy(stage: Stage, private: bool) -> dict:
     """Written by hand: exactly what the handlers do, on exactly these resources."""
     params = [_parameter_arn(stage.session_secret_param)]
+    if private:
+        params.append(_parameter_arn(stage.site_key_param))
     if stage.oidc.client_secret_param:
         params.append(_parameter_arn(stage.oidc.client_secret_param))
     return {"Version": "2012-10-17", "Statement": [
@@ -234,7 +261,13 @@ def lambda_policy(stage: Stage) -> dict:
     ]}
 
 
-def environment(stage: Stage) -> dict:
+def api_settings() -> frozenset[str]:
+    from chalicelib.settings import SETTINGS
+
+    return frozenset(name for name, _default, _help in SETTINGS)
+
+
+def environment(stage: Stage, known: frozenset[str], private: bool) -> dict:
     """The Lambda's settings (see chalicelib/settings.py); secrets are named, never inlined."""
     env = {
         "PLEIN_STAGE": stage.name,
@@ -250,21 +283,45 @@ def environment(stage: Stage) -> dict:
         "PLEIN_OIDC_ISSUER": stage.oidc.issuer,
         "PLEIN_OIDC_CLIENT_ID": stage.oidc.client_id,
         "PLEIN_OIDC_CLIENT_SECRET_PARAM": stage.oidc.client_secret_param,
+        "PLEIN_PUBLIC_URL": {"Ref": "PublicOrigin"},
     }
-    from chalicelib.settings import SETTINGS
-
-    known = {name for name, _default, _help in SETTINGS}
+    if private:
+        env["PLEIN_CLOUDFRONT_KEY_PAIR_ID"] = {"Ref": "SiteKey"}
+        env["PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM"] = stage.site_key_param
     # A value is only passed on once the API has a setting for it.
     return {k: v for k, v in env.items() if k in known and v != ""}
 
 
-def merge_template(stage: Stage) -> dict:
+def _site_key() -> dict:
+    """The public half of the key the API signs site cookies with; deploy passes it in (the
+    private half is created in SSM by deploy and never leaves it)."""
+    return {
+        "SiteKey": {"Type": "AWS::CloudFront::PublicKey", "Properties": {"PublicKeyConfig": {
+            "Name": sub("${AWS::StackName}-site-key"),
+            "CallerReference": sub("${AWS::StackName}-site-key"),
+            "EncodedKey": {"Ref": "SitePublicKey"},
+            "Comment": "Verifies the site cookies set at sign-in"}}},
+        "SiteKeyGroup": {"Type": "AWS::CloudFront::KeyGroup", "Properties": {"KeyGroupConfig": {
+            "Name": sub("${AWS::StackName}-site"), "Items": [{"Ref": "SiteKey"}]}}},
+    }
+
+
+def merge_template(stage: Stage, known: frozenset[str] | None = None) -> dict:
+    """`known` are the API's setting names: the private site is built only when the API can
+    sign its cookies, since otherwise nobody could open a page."""
+    known = api_settings() if known is None else known
+    private = stage.private_site and all(name in known for name in PRIVATE_SITE_SETTINGS)
+    parameters = {"PublicOrigin": {
+        "Type": "String", "Default": "",
+        "Description": "https://<host> the browser uses; set by plein deploy"}}
+    if private:
+        parameters["SitePublicKey"] = {
+            "Type": "String", "Description": "PEM public key for site cookies; set by deploy"}
     return {
         "Description": f"Plein intranet, stage {stage.name}",
-        "Parameters": {"PublicOrigin": {
-            "Type": "String", "Default": "",
-            "Description": "https://<host> the browser uses; set by plein deploy"}},
+        "Parameters": parameters,
         "Resources": {
+            **(_site_key() if private else {}),
             "Table": table(),
             "SiteBucket": _private_bucket(retain=False),
             "UploadsBucket": _private_bucket(retain=True),
@@ -293,13 +350,13 @@ def merge_template(stage: Stage) -> dict:
                                       "Headers": ["Content-Type"]},
                     "CookiesConfig": {"CookieBehavior": "none"},
                     "QueryStringsConfig": {"QueryStringBehavior": "none"}}}},
-            "Distribution": _distribution(stage),
+            "Distribution": _distribution(stage, private),
             "RestAPI": {"Properties": {"EndpointConfiguration": "REGIONAL"}},
             "APIHandler": {"Properties": {
                 "MemorySize": 512, "Timeout": 29,
-                "Environment": {"Variables": environment(stage)}}},
+                "Environment": {"Variables": environment(stage, known, private)}}},
             "DefaultRole": {"Properties": {"Policies": [
-                {"PolicyName": "PleinApi", "PolicyDocument": lambda_policy(stage)}]}},
+                {"PolicyName": "PleinApi", "PolicyDocument": lambda_policy(stage, private)}]}},
         },
         "Outputs": {
             "Url": {"Value": f"https://{stage.domain}" if stage.domain

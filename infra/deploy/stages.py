@@ -35,6 +35,7 @@ class Stage:
     certificate_arn: str = ""
     admin_emails: tuple[str, ...] = ()
     oidc: Oidc = field(default_factory=Oidc)
+    private_site: bool = True  # pages only with CloudFront signed cookies set at sign-in
 
     @property
     def stack_name(self) -> str:
@@ -43,6 +44,10 @@ class Stage:
     @property
     def session_secret_param(self) -> str:
         return f"/plein/{self.name}/session-secret"
+
+    @property
+    def site_key_param(self) -> str:
+        return f"/plein/{self.name}/cloudfront-private-key"
 
 
 def _check(ok: bool, where: str, reason: str) -> None:
@@ -59,7 +64,7 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
     raw = dict(stages[name])
     at = f"{where} [stages.{name}]"
     oidc_raw = raw.pop("oidc", {}) or {}
-    known = {"region", "domain", "certificate_arn", "admin_emails"}
+    known = {"region", "domain", "certificate_arn", "admin_emails", "private_site"}
     unknown = set(raw) - known
     _check(not unknown, at, f"unknown keys {sorted(unknown)} (known: {sorted(known)})")
     stage = Stage(
@@ -68,11 +73,13 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
         domain=raw.get("domain", "").lower(),
         certificate_arn=raw.get("certificate_arn", ""),
         admin_emails=tuple(e.strip().lower() for e in raw.get("admin_emails", [])),
+        private_site=raw.get("private_site", True),
         oidc=Oidc(**{k: oidc_raw.get(k, "") for k in ("issuer", "client_id",
                                                       "client_secret_param")}),
     )
     unknown = set(oidc_raw) - {"issuer", "client_id", "client_secret_param"}
     _check(not unknown, f"{at}.oidc", f"unknown keys {sorted(unknown)}")
+    _check(isinstance(stage.private_site, bool), at, "private_site is true or false")
     _check(bool(re.match(r"^[a-z]{2}(-[a-z]+)+-\d$", stage.region)), at,
            f"region {stage.region!r} is not an AWS region name")
     _check(not stage.domain or bool(_DOMAIN.match(stage.domain)), at,
