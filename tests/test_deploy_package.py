@@ -243,6 +243,19 @@ def test_stage_config_is_checked_with_clear_reasons():
         parse(oidc={"client_secret_param": "s3cr3t value"})
     with pytest.raises(stages.StageError, match="no stage 'y'"):
         stages.parse({"stages": {"x": {}}}, "y")
+    with pytest.raises(stages.StageError, match="store it in SSM"):
+        parse(settings={"PLEIN_OIDC_CLIENT_SECRET": "s3cr3t"})
+
+
+def test_other_api_settings_pass_through_when_the_api_knows_them(template):
+    env = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert env["PLEIN_SESSION_HOURS"] == "10"
+    stage = stages.parse({"stages": {"x": {"settings": {"PLEIN_NO_SUCH": "1"}}}}, "x")
+    with pytest.raises(stages.StageError, match="the API has no such setting"):
+        resources.merge_template(stage)
+    stage = stages.parse({"stages": {"x": {"settings": {"PLEIN_TABLE": "mine"}}}}, "x")
+    with pytest.raises(stages.StageError, match="set by the deploy itself"):
+        resources.merge_template(stage)
 
 
 def test_the_templates_table_is_created_by_cloudformation_on_moto(packaged, aws):

@@ -7,7 +7,7 @@ Table shape and security headers are not written here: they come from the API's 
 import sys
 
 from ..paths import FUNCTIONS
-from .stages import Stage
+from .stages import Stage, StageError
 
 if str(FUNCTIONS) not in sys.path:
     sys.path.insert(0, str(FUNCTIONS))
@@ -288,6 +288,14 @@ def environment(stage: Stage, known: frozenset[str], private: bool) -> dict:
     if private:
         env["PLEIN_CLOUDFRONT_KEY_PAIR_ID"] = {"Ref": "SiteKey"}
         env["PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM"] = stage.site_key_param
+    for name, value in stage.settings:
+        if name in env:
+            raise StageError(f"[stages.{stage.name}.settings] {name} is set by the deploy "
+                             "itself; leave it out")
+        if name not in known:
+            raise StageError(f"[stages.{stage.name}.settings] {name}: the API has no such "
+                             "setting (see functions/chalicelib/settings.py)")
+        env[name] = value
     # A value is only passed on once the API has a setting for it.
     return {k: v for k, v in env.items() if k in known and v != ""}
 

@@ -36,6 +36,7 @@ class Stage:
     admin_emails: tuple[str, ...] = ()
     oidc: Oidc = field(default_factory=Oidc)
     private_site: bool = True  # pages only with CloudFront signed cookies set at sign-in
+    settings: tuple[tuple[str, str], ...] = ()  # other non-secret API settings, by name
 
     @property
     def stack_name(self) -> str:
@@ -64,6 +65,7 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
     raw = dict(stages[name])
     at = f"{where} [stages.{name}]"
     oidc_raw = raw.pop("oidc", {}) or {}
+    settings_raw = raw.pop("settings", {}) or {}
     known = {"region", "domain", "certificate_arn", "admin_emails", "private_site"}
     unknown = set(raw) - known
     _check(not unknown, at, f"unknown keys {sorted(unknown)} (known: {sorted(known)})")
@@ -74,6 +76,7 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
         certificate_arn=raw.get("certificate_arn", ""),
         admin_emails=tuple(e.strip().lower() for e in raw.get("admin_emails", [])),
         private_site=raw.get("private_site", True),
+        settings=tuple(sorted((str(k), str(v)) for k, v in settings_raw.items())),
         oidc=Oidc(**{k: oidc_raw.get(k, "") for k in ("issuer", "client_id",
                                                       "client_secret_param")}),
     )
@@ -90,6 +93,11 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
            "certificate_arn must be an ACM certificate in us-east-1 (CloudFront needs that)")
     bad = [e for e in stage.admin_emails if not _EMAIL.match(e)]
     _check(not bad, at, f"admin_emails has addresses that are not emails: {bad}")
+    for name, _value in stage.settings:
+        _check(name.startswith("PLEIN_"), f"{at}.settings", f"{name} is not a Plein setting")
+        # Secrets never go through this file; the API reads them from SSM (…_PARAM).
+        _check(not name.endswith(("SECRET", "PRIVATE_KEY")), f"{at}.settings",
+               f"{name} is a secret: store it in SSM and name its parameter instead")
     oidc = stage.oidc
     _check(not oidc.issuer or oidc.issuer.startswith("https://"), f"{at}.oidc",
            "issuer must be an https:// URL")
