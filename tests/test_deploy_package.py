@@ -223,7 +223,8 @@ def test_lambda_artifact_leaves_out_what_the_runtime_provides(packaged):
         tops = {name.split("/", 1)[0] for name in zf.namelist()}
     assert "app.py" in tops and "chalicelib" in tops and "pynamodb" in tops
     assert not tops & set(RUNTIME_PROVIDED)
-    assert packaged.artifact_path.stat().st_size < 5 * 1024 * 1024
+    # With Pillow and cryptography it is about 7 MB; Lambda takes 50 MB zipped.
+    assert packaged.artifact_path.stat().st_size < 20 * 1024 * 1024
 
 
 def test_stage_config_is_checked_with_clear_reasons():
