@@ -120,6 +120,12 @@ def test_buckets_are_private_and_read_only_by_this_distribution(template):
         assert set(props["PublicAccessBlockConfiguration"].values()) == {True}
         assert "AccessControl" not in props and "WebsiteConfiguration" not in props
     assert res["UploadsBucket"]["DeletionPolicy"] == "Retain"
+    rules = {r["Id"]: r for r in
+             res["UploadsBucket"]["Properties"]["LifecycleConfiguration"]["Rules"]}
+    # Originals hold EXIF: gone within a day, old versions included.
+    assert rules["originals"]["Prefix"] == "originals/"
+    assert rules["originals"]["ExpirationInDays"] == 1
+    assert rules["originals"]["NoncurrentVersionExpiration"] == {"NoncurrentDays": 1}
     for statement in _statements(template, "AWS::S3::BucketPolicy"):
         if statement["Effect"] == "Allow":
             assert statement["Principal"] == {"Service": "cloudfront.amazonaws.com"}

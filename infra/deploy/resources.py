@@ -66,6 +66,18 @@ def _private_bucket(retain: bool) -> dict:
     if retain:
         bucket["DeletionPolicy"] = bucket["UpdateReplacePolicy"] = "Retain"
         bucket["Properties"]["VersioningConfiguration"] = {"Status": "Enabled"}
+        bucket["Properties"]["LifecycleConfiguration"] = {"Rules": [
+            # Originals carry EXIF (location) and are deleted once processed; an upload that
+            # never made it into a post goes after a day, and so does every old version.
+            {"Id": "originals", "Status": "Enabled", "Prefix": "originals/",
+             "ExpirationInDays": 1,
+             "NoncurrentVersionExpiration": {"NoncurrentDays": 1},
+             "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1}},
+            # Versions keep a deleted photo restorable for a month, then it is gone.
+            {"Id": "old-versions", "Status": "Enabled",
+             "NoncurrentVersionExpiration": {"NoncurrentDays": 30},
+             "ExpiredObjectDeleteMarker": True},
+        ]}
     return bucket
 
 
