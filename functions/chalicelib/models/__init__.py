@@ -1,8 +1,10 @@
 """PynamoDB models over Plein's single DynamoDB table. No HTTP in here."""
 
 from .comments import Comment
+from .groups import Group, Membership
 from .people import EmailIndex, Person
 from .posts import OpenQuestion, Post, Reaction
 from .schema import TABLE_SCHEMA
 
-__all__ = ["Comment", "EmailIndex", "OpenQuestion", "Person", "Post", "Reaction", "TABLE_SCHEMA"]
+__all__ = ["Comment", "EmailIndex", "Group", "Membership", "OpenQuestion", "Person", "Post",
+           "Reaction", "TABLE_SCHEMA"]

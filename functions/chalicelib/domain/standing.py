@@ -1,0 +1,127 @@
+"""A viewer's standing in a group, and what it allows: the group half of "who may do what".
+
+One GetItem for the group and one for the viewer's membership item, whatever the group's size.
+Secret groups answer 404 to anyone who may not see them, never 403, so their existence leaks
+nowhere.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ApiError, forbidden, invalid, not_found
+from ..guard import Viewer
+from ..models import Group, Membership
+
+_GROUP_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,79}$")
+
+
+def check_id(group_id: str) -> str:
+    if not isinstance(group_id, str) or not _GROUP_ID.match(group_id):
+        raise invalid("id", "Not a group id.")
+    return group_id
+
+
+@dataclass(frozen=True)
+class Standing:
+    viewer: Viewer
+    group: Group
+    membership: Membership | None
+
+    @property
+    def state(self) -> str | None:
+        return self.membership.state if self.membership else None
+
+    @property
+    def is_member(self) -> bool:
+        return self.state == "member"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.is_member and self.membership.role == "manager"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.viewer.is_admin
+
+    @property
+    def is_active(self) -> bool:
+        return self.group.status == "active"
+
+    @property
+    def can_see(self) -> bool:
+        """Name, description and count. Secret groups: members, invitees and admins only."""
+        if self.group.status == "deleted":
+            return False
+        return (self.group.visibility != "secret" or self.is_admin
+                or self.state in ("member", "invited"))
+
+    @property
+    def can_read(self) -> bool:
+        """Posts, comments and the member list."""
+        return self.can_see and (self.group.visibility == "open" or self.is_member
+                                 or self.is_admin)
+
+    @property
+    def can_post(self) -> bool:
+        """Posting and commenting: members (and admins, who manage every group), while active."""
+        return self.can_read and self.is_active and (self.is_member or self.is_admin)
+
+    @property
+    def can_manage(self) -> bool:
+        """Invite, approve, remove, promote and edit: managers while active; admins always."""
+        return self.can_see and (self.is_admin or (self.is_manager and self.is_active))
+
+    def relation(self) -> dict | None:
+        if not self.membership:
+            return None
+        return {"state": self.membership.state, "role": self.membership.role}
+
+
+def find_group(group_id: str) -> Group | None:
+    try:
+        return Group.get(*Group.key(check_id(group_id)))
+    except Group.DoesNotExist:
+        return None
+
+
+def find_membership(group_id: str, person_id: str) -> Membership | None:
+    try:
+        return Membership.get(*Membership.key(group_id, person_id))
+    except Membership.DoesNotExist:
+        return None
+
+
+def load(viewer: Viewer, group_id: str) -> Standing:
+    """The viewer's standing; 404 when the group does not exist or is not theirs to see."""
+    group = find_group(group_id)
+    if group is None:
+        raise not_found("group")
+    standing = Standing(viewer, group, find_membership(group.id, viewer.id))
+    if not standing.can_see:
+        raise not_found("group")
+    return standing
+
+
+def readable(viewer: Viewer, group_id: str) -> Standing:
+    standing = load(viewer, group_id)
+    if not standing.can_read:
+        raise forbidden("Only members can read this group.")
+    return standing
+
+
+def postable(viewer: Viewer, group_id: str) -> Standing:
+    standing = readable(viewer, group_id)
+    if not standing.is_active:
+        raise ApiError(409, "archived", "This group is archived and read-only.")
+    if not standing.can_post:
+        raise forbidden("Only members can post in this group.")
+    return standing
+
+
+def managed(viewer: Viewer, group_id: str) -> Standing:
+    standing = load(viewer, group_id)
+    if not standing.can_manage:
+        if not standing.is_active and standing.is_manager:
+            raise ApiError(409, "archived", "This group is archived and read-only.")
+        raise forbidden("Only the group's managers can do that.")
+    return standing
