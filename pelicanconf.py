@@ -25,8 +25,9 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["plein_i18n", "plein_brand"]
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups"]
 STATIC_PATHS = ["images"]
+ARTICLE_EXCLUDES = ["groups"]  # official group definitions, see plugins/plein_groups
 SITEURL = ""
 RELATIVE_URLS = False
 
@@ -41,7 +42,10 @@ CATEGORY_URL = CATEGORY_SAVE_AS = "{slug}.html"
 TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "404"]
+DIRECT_TEMPLATES = ["index", "404", "groups", "group"]
+# Groups are made at runtime, so one static page each loads its data by query string.
+GROUPS_SAVE_AS = "groepen.html"
+GROUP_SAVE_AS = "groep.html"
 DEFAULT_PAGINATION = False
 DEFAULT_CATEGORY = "Nieuws"
 

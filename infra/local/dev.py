@@ -9,7 +9,7 @@ from pathlib import Path
 from werkzeug.serving import make_server
 
 from .. import site
-from ..paths import SITE
+from ..paths import CONTENT, SITE
 from . import env, objects, snapshot
 from .dynamo import EmbeddedAws, ensure_table
 from .gateway import ApiApp, OneOrigin, SiteApp
@@ -51,14 +51,27 @@ class LocalStack:
         objects.ensure_bucket(self.s3, env.UPLOADS_BUCKET)
         photos = objects.restore(self.s3, env.UPLOADS_BUCKET, self.uploads_dir)
         if saved is not None:
-            return {"restored": snapshot.restore(self.dynamodb, TABLE, saved), "photos": photos}
-        result = {"restored": 0}
-        if seed_demo:
-            from ..demo.seed import seed
+            result = {"restored": snapshot.restore(self.dynamodb, TABLE, saved),
+                      "photos": photos}
+        else:
+            result = {"restored": 0}
+            if seed_demo:
+                from ..demo.seed import seed
 
-            result["seeded"] = seed(system_clock, new_id)
+                result["seeded"] = seed(system_clock, new_id)
+        result["groups"] = self.sync_groups()
         self.save()
         return result
+
+    def sync_groups(self) -> dict | str:
+        """Official groups from content/groups/ exist once the stack runs (and after edits)."""
+        from ..groups_sync import DefinitionError, sync
+
+        try:
+            return sync(CONTENT)
+        except DefinitionError as err:
+            print(f"plein dev: official groups not synced: {err}", file=sys.stderr)
+            return "failed"
 
     def save(self) -> int:
         with self._lock:
@@ -82,7 +95,9 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
     print(f"Local data: {stack.snapshot_path} ({outcome})", flush=True)
 
     def rebuild() -> bool:
-        return site.build(output=site_dir)
+        built = site.build(output=site_dir)
+        stack.sync_groups()
+        return built
 
     if build and not rebuild():
         print("plein dev: the site did not build; fix the error above.", file=sys.stderr)

@@ -69,7 +69,7 @@ def _unchanged(current: Membership | None):
     return (Membership.state == current.state) & (Membership.role == current.role)
 
 
-def _move(tx, group: Group, current: Membership | None, item: Membership | None,
+def move(tx, group: Group, current: Membership | None, item: Membership | None,
           members: int = 0, managers: int = 0, keep_a_manager: bool = False) -> None:
     """Puts `item` (or deletes `current` when item is None) and adjusts the group's counts."""
     if item is None:
@@ -125,11 +125,11 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
         if st.state == "invited" or group.visibility == "open" or st.is_admin:
             item = _member_item(group, viewer.id, viewer.name, "member", "member",
                                 iso(clock()))
-            commit(lambda tx: _move(tx, group, current, item, members=1))
+            commit(lambda tx: move(tx, group, current, item, members=1))
         elif st.state != "requested":
             item = _member_item(group, viewer.id, viewer.name, "requested", "member",
                                 iso(clock()))
-            commit(lambda tx: _move(tx, group, current, item))
+            commit(lambda tx: move(tx, group, current, item))
 
     _retrying(decide)
     return _result(group_id, viewer.id)
@@ -138,12 +138,12 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
 def _drop(st: Standing, current: Membership) -> None:
     """Removes `current` from the group; the last manager stays until someone is promoted."""
     if current.state != "member":
-        commit(lambda tx: _move(tx, st.group, current, None))
+        commit(lambda tx: move(tx, st.group, current, None))
         return
     manager = current.role == "manager"
     if manager and st.group.manager_count <= 1:
         raise conflict("The last manager cannot leave; promote someone else first.")
-    commit(lambda tx: _move(tx, st.group, current, None, members=-1,
+    commit(lambda tx: move(tx, st.group, current, None, members=-1,
                              managers=-1 if manager else 0, keep_a_manager=manager))
 
 
@@ -183,11 +183,11 @@ def invite(viewer: Viewer, group_id: str, data: dict, clock: Clock) -> dict:
         if state == "requested":
             item = _member_item(st.group, person_id, person_name, "member", "member",
                                 iso(clock()), viewer.id)
-            commit(lambda tx: _move(tx, st.group, current, item, members=1))
+            commit(lambda tx: move(tx, st.group, current, item, members=1))
         else:
             item = _member_item(st.group, person_id, person_name, "invited", "member",
                                 iso(clock()), viewer.id)
-            commit(lambda tx: _move(tx, st.group, current, item))
+            commit(lambda tx: move(tx, st.group, current, item))
 
     _retrying(decide)
     return _result(group_id, person_id)
@@ -210,9 +210,9 @@ def answer_request(viewer: Viewer, group_id: str, person_id: str, approve: bool,
         if approve:
             item = _member_item(st.group, person_id, current.person_name, "member", "member",
                                 iso(clock()), viewer.id)
-            commit(lambda tx: _move(tx, st.group, current, item, members=1))
+            commit(lambda tx: move(tx, st.group, current, item, members=1))
         else:
-            commit(lambda tx: _move(tx, st.group, current, None))
+            commit(lambda tx: move(tx, st.group, current, None))
 
     _retrying(decide)
     return _result(group_id, person_id)
@@ -251,7 +251,7 @@ def set_role(viewer: Viewer, group_id: str, person_id: str, data: dict) -> dict:
             raise conflict("A group needs a manager; promote someone else first.")
         item = Membership(**{**current.attribute_values, "role": role})
         step = 1 if role == "manager" else -1
-        commit(lambda tx: _move(tx, st.group, current, item, managers=step,
+        commit(lambda tx: move(tx, st.group, current, item, managers=step,
                                  keep_a_manager=step < 0))
 
     _retrying(decide)

@@ -1,0 +1,87 @@
+"""Official groups, defined by editors in content/groups/ and applied by infra/groups_sync.py.
+
+The definition's managers are looked up by email; one who has no profile yet is skipped with a
+warning and becomes a manager on a later sync, once they have one.
+"""
+
+import logging
+
+from ..ids import Clock, iso
+from ..models import Group, Membership
+from ..models.groups import listing
+from . import people
+from .memberships import Raced, commit, first_manager, move
+
+log = logging.getLogger(__name__)
+
+
+def _managers(emails) -> list:
+    found = []
+    for email in emails:
+        person = people.by_email(email)
+        if person is None:
+            log.warning("official group manager %s has no profile yet; skipped", email)
+        else:
+            found.append(person)
+    return found
+
+
+def _create(definition, managers: list, now: str) -> None:
+    group = Group(*Group.key(definition.id), gsi1pk=listing(definition.visibility),
+                  gsi1sk=Group.sort_name(definition.name, definition.id), id=definition.id,
+                  name=definition.name, description=definition.description,
+                  cover=definition.cover, visibility=definition.visibility, status="active",
+                  official=True, member_count=len(managers), manager_count=len(managers),
+                  created=now)
+
+    def build(tx):
+        tx.save(group, condition=Group.pk.does_not_exist())
+        for person in managers:
+            tx.save(first_manager(group, person.id, person.name, now),
+                    condition=Membership.pk.does_not_exist())
+
+    commit(build)
+
+
+def _ensure_manager(group: Group, person, now: str) -> None:
+    for _attempt in range(5):
+        try:
+            current = Membership.get(*Membership.key(group.id, person.id))
+        except Membership.DoesNotExist:
+            current = None
+        if current and current.state == "member" and current.role == "manager":
+            return
+        joining = not (current and current.state == "member")
+        item = first_manager(group, person.id, person.name, now)
+        try:
+            commit(lambda tx, c=current, i=item, j=joining: move(
+                tx, group, c, i, members=1 if j else 0, managers=1))
+            return
+        except Raced:
+            continue
+
+
+def upsert(definition, clock: Clock) -> str:
+    """'created', 'updated' or 'skipped' (deleted by an admin)."""
+    now = iso(clock())
+    managers = _managers(definition.managers)
+    try:
+        group = Group.get(*Group.key(definition.id))
+    except Group.DoesNotExist:
+        try:
+            _create(definition, managers, now)
+            return "created"
+        except Raced:
+            group = Group.get(*Group.key(definition.id))  # created meanwhile: update it
+    if group.status == "deleted":
+        return "skipped"
+    actions = [Group.name.set(definition.name), Group.description.set(definition.description),
+               Group.visibility.set(definition.visibility),
+               Group.gsi1pk.set(listing(definition.visibility)),
+               Group.gsi1sk.set(Group.sort_name(definition.name, definition.id)),
+               Group.official.set(True),
+               Group.cover.set(definition.cover) if definition.cover else Group.cover.remove()]
+    group.update(actions=actions)
+    for person in managers:
+        _ensure_manager(group, person, now)
+    return "updated"

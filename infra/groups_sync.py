@@ -1,0 +1,92 @@
+"""Official groups: editors define them in `content/groups/*.md`; `sync` makes them exist.
+
+A definition is Markdown with Pelican-style metadata (read by Python-Markdown's `meta`
+extension, the same header syntax editors use for news):
+
+    Title: Personeelsvereniging
+    Visibility: open
+    Managers: fatima.el.amrani@voorbeeld.nl, esther.smit@voorbeeld.nl
+    Cover: /images/markt.jpg
+
+    The description, in Markdown.
+
+The file name is the group's id (`personeelsvereniging.md` → `groep.html?id=personeelsvereniging`).
+`plein dev` syncs at start-up and after every rebuild; a deploy calls `sync(content_dir)` once
+the table is reachable. Syncing is idempotent: it creates what is missing, updates name,
+description, visibility and cover, and makes listed managers managers. It never removes
+members or managers (people leave through the site), and it leaves a group an admin deleted
+deleted.
+"""
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+
+log = logging.getLogger(__name__)
+
+VISIBILITIES = ("open", "closed", "secret")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+class DefinitionError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Definition:
+    id: str
+    name: str
+    description: str
+    visibility: str
+    managers: tuple[str, ...]
+    cover: str | None = None
+    source: Path | None = field(default=None, compare=False)
+
+
+def parse(path: Path) -> Definition:
+    """One definition file; a DefinitionError names the file and what is wrong."""
+    group_id = path.stem
+    if not _ID.match(group_id):
+        raise DefinitionError(f"{path}: the file name must be lower-case letters, digits, '-'")
+    md = markdown.Markdown(extensions=["meta"])
+    body = md.preprocessors["meta"].run(path.read_text(encoding="utf-8").split("\n"))
+    meta = {k: " ".join(v).strip() for k, v in md.Meta.items()}
+    name = meta.get("title") or meta.get("name") or ""
+    if not name:
+        raise DefinitionError(f"{path}: 'Title:' is missing")
+    visibility = (meta.get("visibility") or "open").lower()
+    if visibility not in VISIBILITIES:
+        raise DefinitionError(f"{path}: Visibility must be one of {', '.join(VISIBILITIES)}")
+    managers = tuple(m.strip().lower() for m in re.split(r"[,\s]+", meta.get("managers", ""))
+                     if m.strip())
+    if not managers or not all("@" in m for m in managers):
+        raise DefinitionError(f"{path}: 'Managers:' must list email addresses")
+    return Definition(id=group_id, name=name, description="\n".join(body).strip(),
+                      visibility=visibility, managers=managers,
+                      cover=meta.get("cover") or None, source=path)
+
+
+def read_definitions(content_dir: Path) -> list[Definition]:
+    folder = Path(content_dir) / "groups"
+    if not folder.is_dir():
+        return []
+    return [parse(path) for path in sorted(folder.glob("*.md"))]
+
+
+def sync(content_dir: Path, clock=None) -> dict:
+    """Makes every official group exist as defined. Needs the API's environment configured
+    (table and endpoint), as `plein dev` and the deploy do before calling it."""
+    from chalicelib.domain import official
+    from chalicelib.ids import system_clock
+
+    outcome = {"created": [], "updated": [], "skipped": []}
+    for definition in read_definitions(content_dir):
+        result = official.upsert(definition, clock or system_clock)
+        outcome[result].append(definition.id)
+        if result == "skipped":
+            log.warning("official group %s was deleted by an admin; left deleted",
+                        definition.id)
+    return outcome
