@@ -136,7 +136,7 @@ async function load() {
   members.hidden = !group.may.read;
   document.dispatchEvent(new CustomEvent("plein:group", { detail: group }));
   if (group.may.read) {
-    await Promise.all([loadPosts(null), loadMembers(null)]);
+    await Promise.all([loadPosts(null), loadMembers(null)]).catch(() => say(t("error")));
   } else {
     posts.replaceChildren();
   }
