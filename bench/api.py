@@ -29,6 +29,9 @@ def calls_per_request(stack: Stack, person) -> list[tuple[str, int]]:
     question = http.post("/api/posts", headers=headers,
                          body=json.dumps({"body": "Vraag?", "kind": "question"})).json_body
     empty = json.dumps({})
+    group = http.post("/api/groups", headers=headers,
+                      body=json.dumps({"name": "Bench", "visibility": "open"})).json_body["id"]
+    joiner = stack.headers(stack.person("joiner"))
     measured = []
     for name, action in [
         ("GET /api/me", lambda: http.get("/api/me", headers=headers)),
@@ -58,6 +61,12 @@ def calls_per_request(stack: Stack, person) -> list[tuple[str, int]]:
         ("POST /api/posts/{id}/answer",
          lambda: http.post(f"/api/posts/{question['id']}/answer", headers=headers,
                            body=json.dumps({"comment": None}))),
+        ("GET /api/groups?q=…", lambda: http.get("/api/groups?q=be", headers=headers)),
+        ("GET /api/groups?filter=mine",
+         lambda: http.get("/api/groups?filter=mine", headers=headers)),
+        ("GET /api/groups/{id}", lambda: http.get(f"/api/groups/{group}", headers=headers)),
+        ("PUT /api/groups/{id}/members/me",
+         lambda: http.put(f"/api/groups/{group}/members/me", headers=joiner, body="{}")),
     ]:
         stack.meter.reset()
         action()

@@ -36,6 +36,13 @@ class Stack:
         return {"host": HOST, "origin": f"http://{HOST}", "content-type": "application/json",
                 "cookie": f"{sessions.COOKIE}={token}"}
 
+    def person(self, name: str):
+        from chalicelib.domain import people
+        from chalicelib.ids import new_id, system_clock
+
+        return people.create({"email": f"{name}@voorbeeld.nl", "name": name}, system_clock,
+                             new_id)
+
     def stop(self):
         self.meter.stop()
         self.aws.stop()

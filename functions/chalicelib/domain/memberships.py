@@ -91,8 +91,8 @@ def move(tx, group: Group, current: Membership | None, item: Membership | None,
         tx.condition_check(Group, shell.pk, shell.sk, condition=condition)
 
 
-def _result(group_id: str, person_id: str) -> dict:
-    item = find_membership(group_id, person_id)
+def _now(group_id: str, person_id: str, item: Membership | None) -> dict:
+    """The standing a change left behind, from what was written: no read-back needed."""
     if item is None:
         return {"group_id": group_id, "person": {"id": person_id}, "state": None, "role": None}
     return to_json(item)
@@ -120,19 +120,20 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
         if not st.is_active:
             raise _archived()
         current, group = st.membership, st.group
-        if st.state == "member":
-            return
+        if st.state == "member" or (st.state == "requested" and group.visibility == "closed"
+                                    and not st.is_admin):
+            return _now(group_id, viewer.id, current)
         if st.state == "invited" or group.visibility == "open" or st.is_admin:
             item = _member_item(group, viewer.id, viewer.name, "member", "member",
                                 iso(clock()))
             commit(lambda tx: move(tx, group, current, item, members=1))
-        elif st.state != "requested":
+        else:
             item = _member_item(group, viewer.id, viewer.name, "requested", "member",
                                 iso(clock()))
             commit(lambda tx: move(tx, group, current, item))
+        return _now(group_id, viewer.id, item)
 
-    _retrying(decide)
-    return _result(group_id, viewer.id)
+    return _retrying(decide)
 
 
 def _drop(st: Standing, current: Membership) -> None:
@@ -154,9 +155,9 @@ def leave(viewer: Viewer, group_id: str) -> dict:
         st = load(viewer, group_id)
         if st.membership is not None:
             _drop(st, st.membership)
+        return _now(group_id, viewer.id, None)
 
-    _retrying(decide)
-    return _result(group_id, viewer.id)
+    return _retrying(decide)
 
 
 def _target(person: str) -> tuple[str, str]:
@@ -179,7 +180,7 @@ def invite(viewer: Viewer, group_id: str, data: dict, clock: Clock) -> dict:
         current = find_membership(group_id, person_id)
         state = current.state if current else None
         if state in ("member", "invited"):
-            return
+            return _now(group_id, person_id, current)
         if state == "requested":
             item = _member_item(st.group, person_id, person_name, "member", "member",
                                 iso(clock()), viewer.id)
@@ -188,9 +189,9 @@ def invite(viewer: Viewer, group_id: str, data: dict, clock: Clock) -> dict:
             item = _member_item(st.group, person_id, person_name, "invited", "member",
                                 iso(clock()), viewer.id)
             commit(lambda tx: move(tx, st.group, current, item))
+        return _now(group_id, person_id, item)
 
-    _retrying(decide)
-    return _result(group_id, person_id)
+    return _retrying(decide)
 
 
 def answer_request(viewer: Viewer, group_id: str, person_id: str, approve: bool,
@@ -202,20 +203,19 @@ def answer_request(viewer: Viewer, group_id: str, person_id: str, approve: bool,
         current = find_membership(group_id, person_id)
         state = current.state if current else None
         if state == "member" and approve:
-            return
+            return _now(group_id, person_id, current)
         if state != "requested":
             if not approve and state is None:
-                return
+                return _now(group_id, person_id, None)
             raise not_found("request")
+        item = None
         if approve:
             item = _member_item(st.group, person_id, current.person_name, "member", "member",
                                 iso(clock()), viewer.id)
-            commit(lambda tx: move(tx, st.group, current, item, members=1))
-        else:
-            commit(lambda tx: move(tx, st.group, current, None))
+        commit(lambda tx: move(tx, st.group, current, item, members=1 if approve else 0))
+        return _now(group_id, person_id, item)
 
-    _retrying(decide)
-    return _result(group_id, person_id)
+    return _retrying(decide)
 
 
 def remove(viewer: Viewer, group_id: str, person_id: str) -> dict:
@@ -227,9 +227,9 @@ def remove(viewer: Viewer, group_id: str, person_id: str) -> dict:
         current = find_membership(group_id, person_id)
         if current is not None:
             _drop(st, current)
+        return _now(group_id, person_id, None)
 
-    _retrying(decide)
-    return _result(group_id, person_id)
+    return _retrying(decide)
 
 
 def set_role(viewer: Viewer, group_id: str, person_id: str, data: dict) -> dict:
@@ -246,16 +246,16 @@ def set_role(viewer: Viewer, group_id: str, person_id: str, data: dict) -> dict:
         if current is None or current.state != "member":
             raise not_found("member")
         if current.role == role:
-            return
+            return to_json(current)
         if role == "member" and st.group.manager_count <= 1:
             raise conflict("A group needs a manager; promote someone else first.")
         item = Membership(**{**current.attribute_values, "role": role})
         step = 1 if role == "manager" else -1
         commit(lambda tx: move(tx, st.group, current, item, managers=step,
-                                 keep_a_manager=step < 0))
+                               keep_a_manager=step < 0))
+        return to_json(item)
 
-    _retrying(decide)
-    return _result(group_id, person_id)
+    return _retrying(decide)
 
 
 def first_manager(group: Group, person_id: str, person_name: str, since: str) -> Membership:

@@ -105,6 +105,23 @@ function memberItem(m) {
     badge.className = "badge";
     badge.textContent = t("manager");
     li.append(" ", badge);
+  } else if (group.may.manage && group.status === "active") {
+    const promote = document.createElement("button");
+    promote.type = "button";
+    promote.className = "small secondary";
+    promote.textContent = t("makeManager");
+    promote.setAttribute("aria-label", `${t("makeManager")}: ${m.person.name}`);
+    promote.addEventListener("click", async () => {
+      try {
+        await api(path(`/members/${encodeURIComponent(m.person.id)}`), {
+          method: "PATCH", body: { role: "manager" },
+        });
+        await load();
+      } catch {
+        say(t("error"));
+      }
+    });
+    li.append(" ", promote);
   }
   return li;
 }
