@@ -125,3 +125,39 @@ def managed(viewer: Viewer, group_id: str) -> Standing:
             raise ApiError(409, "archived", "This group is archived and read-only.")
         raise forbidden("Only the group's managers can do that.")
     return standing
+
+
+def group_feed(group_id: str) -> str:
+    """The gsi1 partition holding a group's posts (the posts' FeedIndex)."""
+    return f"GROUP#{group_id}"
+
+
+def member_feeds(viewer: Viewer, limit: int) -> list[str]:
+    """Feeds of up to `limit` groups the viewer belongs to, for the home stream.
+
+    One Query of the viewer's membership partition and one BatchGet of those groups, so that
+    a deleted group (whose membership items stay behind) never feeds anyone's home stream.
+    """
+    if limit <= 0:
+        return []
+    links = list(Membership.mine.query(Membership.person_partition("member", viewer.id),
+                                       limit=limit))
+    if not links:
+        return []
+    live = {g.id for g in Group.batch_get([Group.key(m.group_id) for m in links])
+            if g.status != "deleted"}
+    return [group_feed(m.group_id) for m in links if m.group_id in live]
+
+
+def may_read_group(viewer: Viewer, group_id: str) -> bool:
+    try:
+        return load(viewer, group_id).can_read
+    except ApiError:
+        return False
+
+
+def manages_group(viewer: Viewer, group_id: str) -> bool:
+    try:
+        return load(viewer, group_id).can_manage
+    except ApiError:
+        return False
