@@ -16,9 +16,10 @@ def as_viewer(person) -> Viewer:
                   person=person)
 
 
-def parallel(action, people) -> list:
-    with ThreadPoolExecutor(max_workers=len(people)) as pool:
-        return list(pool.map(action, people))
+def parallel(action, items) -> list:
+    items = list(items)
+    with ThreadPoolExecutor(max_workers=len(items)) as pool:
+        return list(pool.map(action, items))
 
 
 def member_count(owner, group_id) -> int:
@@ -39,7 +40,7 @@ def test_100_parallel_joins_count_100(make_person):
     owner = as_viewer(make_person())
     group = groups.create(owner, {"name": "Iedereen", "visibility": "open"}, system_clock,
                           new_id)
-    joiners = [as_viewer(make_person()) for _ in range(100)]
+    joiners = parallel(lambda _: as_viewer(make_person()), range(100))
     results = parallel(lambda v: memberships.join(v, group["id"], system_clock), joiners)
     assert all(r["state"] == "member" for r in results)
     assert member_count(owner, group["id"]) == 101  # the 100 and the creator
@@ -50,7 +51,7 @@ def test_parallel_double_joins_and_leaves_stay_consistent(make_person):
     owner = as_viewer(make_person())
     group = groups.create(owner, {"name": "Wisselend", "visibility": "open"}, system_clock,
                           new_id)
-    people = [as_viewer(make_person()) for _ in range(30)]
+    people = parallel(lambda _: as_viewer(make_person()), range(30))
     parallel(lambda v: memberships.join(v, group["id"], system_clock), people + people)
     assert member_count(owner, group["id"]) == 31
     leavers = people[:10]

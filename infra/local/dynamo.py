@@ -2,9 +2,15 @@
 
 import logging
 import socket
+import threading
 
 import boto3
-from moto.server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
+from werkzeug.serving import make_server
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -17,21 +23,44 @@ def free_port(host: str = "127.0.0.1") -> int:
 logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
+class OneCallAtATime:
+    """Every DynamoDB call is atomic, and a transaction is all-or-nothing; moto's are not when
+    threads overlap (a transaction backs the table up with deepcopy and restores the whole copy
+    on failure, undoing other threads' writes). Serialising the calls gives each one the
+    atomicity DynamoDB promises, while callers still interleave between calls as they would
+    against AWS."""
+
+    def __init__(self, app):
+        self.app, self._lock = app, threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self._lock:
+            return list(self.app(environ, start_response))
+
+
 class EmbeddedAws:
     def __init__(self, host: str = "127.0.0.1", port: int | None = None):
         self.host, self.port = host, port or free_port(host)
-        self._server = ThreadedMotoServer(ip_address=self.host, port=self.port, verbose=False)
+        self._server = None
+        self._thread = None
 
     @property
     def endpoint(self) -> str:
         return f"http://{self.host}:{self.port}"
 
     def start(self) -> "EmbeddedAws":
-        self._server.start()
+        app = OneCallAtATime(DomainDispatcherApplication(create_backend_app))
+        self._server = make_server(self.host, self.port, app, threaded=True,
+                                   request_handler=MotoRequestHandler)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="moto",
+                                        daemon=True)
+        self._thread.start()
         return self
 
     def stop(self) -> None:
-        self._server.stop()
+        if self._server:
+            self._server.shutdown()
+            self._thread.join()
 
     def client(self, service: str):
         return boto3.client(service, endpoint_url=self.endpoint, region_name="eu-west-1",
