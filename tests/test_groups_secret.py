@@ -66,3 +66,39 @@ def test_a_former_member_loses_sight_of_a_secret_group(api, make_person):
     api.leave(group["id"], noor)
     assert api.show(group["id"], noor).status_code == 404
     assert api.directory(noor, "?filter=mine").json_body["items"] == []
+
+
+def test_secret_posts_never_reach_a_non_member(api, make_person):
+    owner, member, outsider = make_person(), make_person(), make_person()
+    group = api.create(owner, "secret", name="Reorganisatie")
+    api.invite(group["id"], owner, member)
+    api.join(group["id"], member)
+    public = api.call("POST", "/api/posts", member, {"body": "Openbaar bericht"}).json_body
+    secret = api.call("POST", "/api/posts", member, {"body": "Geheim plan", "group": group["id"],
+                                                     "kind": "question"}).json_body
+    assert secret["group"] == group["id"]
+
+    def bodies(person, query=""):
+        page = api.call("GET", f"/api/stream{query}", person).json_body
+        return [p["body"] for p in page["items"]]
+
+    # members see it at home, in the group, by author and among open questions
+    assert bodies(member)[:2] == ["Geheim plan", "Openbaar bericht"]
+    assert "Geheim plan" in bodies(member, f"?author={member.id}")
+    assert "Geheim plan" in bodies(member, "?unanswered=1")
+    # a non-member sees nothing of it anywhere
+    assert bodies(outsider) == ["Openbaar bericht"]
+    assert bodies(outsider, f"?author={member.id}") == ["Openbaar bericht"]
+    assert "Geheim plan" not in bodies(outsider, "?unanswered=1")
+    base = f"/api/posts/{secret['id']}"
+    missing = f"/api/posts/{public['id'][:-4]}ZZZZ"
+    for path, method, body in [("", "GET", None), ("/comments", "GET", None),
+                               ("/comments", "POST", {"body": "hoi"}),
+                               ("/reactions/like", "PUT", {})]:
+        seen = api.call(method, base + path, outsider, body)
+        absent = api.call(method, missing + path, outsider, body)
+        assert (seen.status_code, seen.json_body) == (absent.status_code, absent.json_body)
+    for path in (f"/api/groups/{group['id']}/posts", f"/api/stream?group={group['id']}"):
+        assert api.call("GET", path, outsider).status_code == 404
+    unchanged = api.call("GET", base, member).json_body
+    assert (unchanged["likes"], unchanged["comments"]) == (0, 0)

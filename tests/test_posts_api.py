@@ -127,9 +127,10 @@ def test_a_stream_page_costs_the_same_calls_however_many_posts(client, make_pers
     page = client.http.get("/api/stream", headers=as_person(me)).json_body
     second = client.http.get(f"/api/stream?cursor={page['next']}", headers=as_person(me))
     assert second.status_code == 200
-    # Per page: one GetItem for the session's person, one Query for the feed, one BatchGet
-    # for the viewer's own reactions to the page's posts.
-    assert meter.calls == {"GetItem": 2, "Query": 2, "BatchGetItem": 2}
+    # Per page: one GetItem for the session's person, one Query for the viewer's groups (none
+    # here, so no BatchGet of groups), one Query for the feed, one BatchGet for the viewer's
+    # own reactions to the page's posts.
+    assert meter.calls == {"GetItem": 2, "Query": 4, "BatchGetItem": 2}
 
 
 def test_error_responses_carry_security_headers_too(client):

@@ -2,7 +2,7 @@
 
 from chalice import Blueprint, Response
 
-from .domain import groups, memberships
+from .domain import group_posts, groups, memberships
 from .guard import change, viewer
 from .ids import new_id, system_clock
 
@@ -84,3 +84,16 @@ def approve(group_id, person):
 def decline(group_id, person):
     who, _data = change(bp.current_request)
     return memberships.answer_request(who, group_id, person, False, system_clock)
+
+
+@bp.route("/groups/{group_id}/posts")
+def group_posts_page(group_id):
+    request = bp.current_request
+    return group_posts.page(viewer(request), group_id, request.query_params or {})
+
+
+@bp.route("/groups/{group_id}/unanswered")
+def needs_an_answer(group_id):
+    request = bp.current_request
+    return group_posts.needs_answer(viewer(request), group_id, request.query_params or {},
+                                    system_clock)

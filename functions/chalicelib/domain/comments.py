@@ -123,6 +123,8 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
 def create_on_post(viewer: Viewer, post_id: str, data: dict, clock: Clock,
                    new_id: IdMaker) -> dict:
     post = post_domain.load(viewer, post_id)
+    if not access.may_comment(viewer, post):
+        raise forbidden("Only the group's members can comment here.")
     return _create(viewer, f"post:{post.id}", post, data, clock, new_id)
 
 

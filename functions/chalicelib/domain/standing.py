@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..errors import ApiError, forbidden, invalid, not_found
 from ..guard import Viewer
 from ..models import Group, Membership
+from ..models.posts import group_feed
 
 _GROUP_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,79}$")
 
@@ -127,11 +128,6 @@ def managed(viewer: Viewer, group_id: str) -> Standing:
     return standing
 
 
-def group_feed(group_id: str) -> str:
-    """The gsi1 partition holding a group's posts (the posts' FeedIndex)."""
-    return f"GROUP#{group_id}"
-
-
 def member_feeds(viewer: Viewer, limit: int) -> list[str]:
     """Feeds of up to `limit` groups the viewer belongs to, for the home stream.
 
@@ -152,6 +148,13 @@ def member_feeds(viewer: Viewer, limit: int) -> list[str]:
 def may_read_group(viewer: Viewer, group_id: str) -> bool:
     try:
         return load(viewer, group_id).can_read
+    except ApiError:
+        return False
+
+
+def may_post_group(viewer: Viewer, group_id: str) -> bool:
+    try:
+        return load(viewer, group_id).can_post
     except ApiError:
         return False
 
