@@ -37,7 +37,7 @@ def test_closed_group_request_approve_and_post(page, second_page):
     second_page.get_by_text("Alleen leden kunnen deze groep lezen.").wait_for()
     second_page.get_by_role("button", name="Lidmaatschap aanvragen").click()
     second_page.get_by_text("Je aanvraag is naar de beheerders gestuurd.").wait_for()
-    assert second_page.locator('[data-widget="group-post-form"]').is_hidden()
+    assert second_page.locator('[data-widget="post-form"]').is_hidden()
 
     page.reload()
     page.get_by_role("button", name="Goedkeuren: Lotte Visser").click()
@@ -45,14 +45,16 @@ def test_closed_group_request_approve_and_post(page, second_page):
     page.locator("[data-member-list]").get_by_text("Lotte Visser").wait_for()
 
     second_page.reload()
-    second_page.get_by_label("Deel iets met deze groep").fill("Wie zingt er *mee*?")
+    second_page.get_by_label("Deel een bericht met je collega's").fill("Wie zingt er *mee*?")
     second_page.get_by_role("button", name="Plaatsen").click()
-    post = second_page.locator('[data-widget="group-posts"] .post').first
+    post = second_page.locator('[data-widget="stream"] .post').first
     post.get_by_text("Wie zingt er mee?").wait_for()
 
     page.reload()
-    page.locator('[data-widget="group-posts"] .post').first.get_by_text(
-        "Wie zingt er mee?").wait_for()
+    page.locator('[data-widget="stream"] .post').first.get_by_text("Wie zingt er mee?").wait_for()
+    # a member's home stream includes the groups they are in
+    second_page.goto("/")
+    second_page.locator('[data-widget="stream"] .post').get_by_text("Wie zingt er mee?").wait_for()
     assert page.errors == [] and second_page.errors == []
 
 

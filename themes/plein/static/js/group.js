@@ -1,4 +1,5 @@
-// Group page (groep.html?id=…): header with join/leave, members, and the group's stream.
+// Group page (groep.html?id=…): header with join/leave and the members. The group's posts are
+// stream.js in group scope; this module announces the group ("plein:group") for it.
 import { api, ApiError } from "./api.js";
 import { t } from "./messages.js";
 import { countLabel, kindLabel, standing } from "./group-labels.js";
@@ -6,18 +7,13 @@ import { countLabel, kindLabel, standing } from "./group-labels.js";
 const root = document.querySelector('[data-widget="group"]');
 const $ = (selector) => root.querySelector(selector);
 const groupId = new URLSearchParams(window.location.search).get("id") || "";
-const lang = document.body.dataset.lang || "nl";
-const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
 const header = $("[data-group-header]");
 const body = $("[data-group-body]");
 const action = $("[data-group-action]");
 const leave = $("[data-group-leave]");
 const say = (text) => { $("[data-group-status]").textContent = text; };
-const posts = $('[data-widget="group-posts"]');
-const postForm = $('[data-widget="group-post-form"]');
 const members = $('[data-widget="group-members"]');
 let group = null;
-let nextPosts = null;
 let nextMembers = null;
 
 const path = (suffix = "") => `/groups/${encodeURIComponent(groupId)}${suffix}`;
@@ -57,44 +53,6 @@ function renderHeader() {
   cover.hidden = !group.cover;
   if (group.cover) cover.src = group.cover;
   actions();
-}
-
-function postItem(post) {
-  const li = document.createElement("li");
-  li.className = "post";
-  li.dataset.id = post.id;
-  const head = document.createElement("header");
-  const author = document.createElement("strong");
-  author.textContent = post.author.name;
-  const time = document.createElement("time");
-  time.dateTime = post.created;
-  time.textContent = dateFormat.format(new Date(post.created));
-  head.append(author, " · ", time);
-  if (post.kind === "question") head.append(` · ${t("question")}`);
-  const text = document.createElement("div");
-  text.className = "post-body";
-  text.innerHTML = post.html; // sanitised on the server with nh3
-  li.append(head, text);
-  return li;
-}
-
-async function loadPosts(cursor) {
-  posts.setAttribute("aria-busy", "true");
-  try {
-    const page = await api(path(`/posts${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`));
-    if (!cursor) posts.replaceChildren();
-    posts.append(...page.items.map(postItem));
-    if (!cursor && page.items.length === 0) {
-      const empty = document.createElement("li");
-      empty.className = "empty";
-      empty.textContent = t("empty");
-      posts.append(empty);
-    }
-    nextPosts = page.next;
-    $("[data-group-posts-more]").hidden = !nextPosts;
-  } finally {
-    posts.setAttribute("aria-busy", "false");
-  }
 }
 
 function memberItem(m) {
@@ -148,15 +106,10 @@ async function load() {
   $("[data-group-hint]").hidden = true;
   renderHeader();
   body.hidden = false;
-  postForm.hidden = !group.may.post;
   $("[data-group-closed]").hidden = group.may.read;
   members.hidden = !group.may.read;
   document.dispatchEvent(new CustomEvent("plein:group", { detail: group }));
-  if (group.may.read) {
-    await Promise.all([loadPosts(null), loadMembers(null)]).catch(() => say(t("error")));
-  } else {
-    posts.replaceChildren();
-  }
+  if (group.may.read) await loadMembers(null).catch(() => say(t("error")));
 }
 
 async function change(method) {
@@ -174,37 +127,8 @@ async function change(method) {
 
 action.addEventListener("click", () => change("PUT"));
 leave.addEventListener("click", () => change("DELETE"));
-$("[data-group-posts-more]").addEventListener("click", () => loadPosts(nextPosts));
 members.querySelector("[data-members-more]").addEventListener("click",
   () => loadMembers(nextMembers));
-
-postForm.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const status = postForm.querySelector(".status");
-  const textarea = postForm.elements.body;
-  if (!textarea.value.trim()) {
-    status.textContent = t("errorEmpty");
-    return;
-  }
-  const button = postForm.querySelector("button");
-  button.disabled = true;
-  status.textContent = t("posting");
-  try {
-    const kind = postForm.elements.question.checked ? "question" : "update";
-    const post = await api("/posts", {
-      method: "POST", body: { body: textarea.value, group: groupId, kind },
-    });
-    posts.querySelector(".empty")?.remove();
-    posts.prepend(postItem(post));
-    textarea.value = "";
-    postForm.elements.question.checked = false;
-    status.textContent = t("posted");
-  } catch (err) {
-    status.textContent = err instanceof ApiError && err.body.field ? err.body.reason : t("error");
-  } finally {
-    button.disabled = false;
-  }
-});
 
 document.addEventListener("plein:group-changed", () => load());
 document.addEventListener("plein:session", (event) => {

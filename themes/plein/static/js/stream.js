@@ -13,6 +13,10 @@ const hint = document.querySelector("[data-stream-hint]");
 const filter = document.querySelector("[data-stream-filter]");
 const onlyOpen = filter.querySelector("input");
 const PROFILE = "/mensen/profiel.html?id=";
+// On a group page (groep.html?id=…) this widget shows and posts to that group; group.js
+// announces the group and what the viewer may do in it.
+const groupId = list.dataset.scope === "group"
+  ? new URLSearchParams(window.location.search).get("id") : null;
 let next = null;
 // Posts written here while a first page was loading: that page may not hold them yet.
 let recent = [];
@@ -153,7 +157,8 @@ async function load(cursor) {
     if (onlyOpen.checked) params.set("unanswered", "1");
     if (cursor) params.set("cursor", cursor);
     const query = params.toString();
-    const page = await api("/stream" + (query ? `?${query}` : ""));
+    const path = groupId ? `/groups/${encodeURIComponent(groupId)}/posts` : "/stream";
+    const page = await api(path + (query ? `?${query}` : ""));
     if (!cursor) {
       const shown = new Set(page.items.map((p) => p.id));
       list.replaceChildren(...recent.filter((p) => !shown.has(p.id)).map(item));
@@ -187,7 +192,8 @@ form.addEventListener("submit", async (event) => {
   try {
     const photos = await uploadPhotos(photoPicker.chosen());
     const post = await api("/posts", { method: "POST", body: {
-      body: textarea.value, kind: form.elements.kind.value, photos } });
+      body: textarea.value, kind: form.elements.kind.value, photos,
+      ...(groupId ? { group: groupId } : {}) } });
     list.querySelector(".empty")?.remove();
     recent.unshift(post);
     list.prepend(item(post));
@@ -205,7 +211,27 @@ form.addEventListener("submit", async (event) => {
 more.addEventListener("click", () => load(next));
 onlyOpen.addEventListener("change", () => load(null));
 
+function clear() {
+  list.replaceChildren();
+  more.hidden = true;
+}
+
+if (groupId) {
+  document.addEventListener("plein:group", (event) => {
+    const { may } = event.detail;
+    form.hidden = !may.post;
+    filter.hidden = !may.read;
+    hint.hidden = true;
+    if (may.read) load(null).catch(() => status(t("error")));
+    else clear();
+  });
+}
+
 onSession((person) => {
+  if (groupId) {
+    if (!person) clear();
+    return;
+  }
   const signedIn = Boolean(person);
   form.hidden = !signedIn;
   filter.hidden = !signedIn;
