@@ -1,5 +1,5 @@
 // Group page, managers and admins: requests, questions that need an answer, invite, edit,
-// and for admins archive/restore and delete. Listens for the group that group.js loaded.
+// and for admins archive/restore and delete. group.js calls manage() with each group it loads.
 import { api, ApiError } from "./api.js";
 import { t } from "./messages.js";
 
@@ -140,8 +140,8 @@ remove.addEventListener("click", async () => {
   }
 });
 
-document.addEventListener("plein:group", (event) => {
-  group = event.detail;
+export function manage(loaded) {
+  group = loaded;
   root.hidden = !group.may.manage;
   if (root.hidden) return;
   const active = group.status === "active";
@@ -151,4 +151,4 @@ document.addEventListener("plein:group", (event) => {
   fillEdit();
   loadRequests().catch(() => say(t("error")));
   loadQuestions();
-});
+}

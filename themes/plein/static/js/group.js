@@ -2,7 +2,9 @@
 // stream.js in group scope; this module announces the group ("plein:group") for it.
 import { api, ApiError } from "./api.js";
 import { t } from "./messages.js";
+import { onSession } from "./dom.js";
 import { countLabel, kindLabel, standing } from "./group-labels.js";
+import { manage } from "./group-manage.js";
 
 const root = document.querySelector('[data-widget="group"]');
 const $ = (selector) => root.querySelector(selector);
@@ -109,6 +111,7 @@ async function load() {
   $("[data-group-closed]").hidden = group.may.read;
   members.hidden = !group.may.read;
   document.dispatchEvent(new CustomEvent("plein:group", { detail: group }));
+  manage(group);
   if (group.may.read) await loadMembers(null).catch(() => say(t("error")));
 }
 
@@ -131,8 +134,8 @@ members.querySelector("[data-members-more]").addEventListener("click",
   () => loadMembers(nextMembers));
 
 document.addEventListener("plein:group-changed", () => load());
-document.addEventListener("plein:session", (event) => {
-  if (event.detail) load();
+onSession((person) => {
+  if (person) load();
   else {
     header.hidden = body.hidden = true;
     $("[data-group-hint]").hidden = false;

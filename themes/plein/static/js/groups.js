@@ -1,5 +1,6 @@
 // Groups directory: search by name, filter (all, mine, invitations), and the create form.
 import { api, ApiError } from "./api.js";
+import { onSession } from "./dom.js";
 import { t } from "./messages.js";
 import { countLabel, kindLabel, standing } from "./group-labels.js";
 
@@ -93,8 +94,7 @@ create.addEventListener("submit", async (event) => {
   }
 });
 
-document.addEventListener("plein:session", (event) => {
-  const person = event.detail;
+onSession((person) => {
   search.hidden = create.hidden = !person;
   hint.hidden = Boolean(person);
   const secret = search.querySelector("[data-admin-only]");
