@@ -1,10 +1,16 @@
-"""moto's threaded server as an embedded DynamoDB (and S3) endpoint on a free loopback port."""
+"""moto's server as an embedded DynamoDB (and S3) endpoint on a free loopback port."""
 
 import logging
 import socket
+import threading
 
 import boto3
-from moto.server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
+from werkzeug.serving import make_server
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -17,21 +23,45 @@ def free_port(host: str = "127.0.0.1") -> int:
 logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
+class OneAtATime:
+    """Lets one request at a time into moto.
+
+    DynamoDB applies each request atomically. moto does not when requests overlap: a
+    transaction deep-copies the whole table and, when cancelled, restores that copy, undoing
+    every write other threads made meanwhile. Taking requests one by one gives the emulator
+    DynamoDB's per-request atomicity; clients still interleave between requests, as they do
+    against DynamoDB, so races in our code still show up in tests.
+    """
+
+    def __init__(self, app):
+        self.app, self._lock = app, threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self._lock:
+            return list(self.app(environ, start_response))
+
+
 class EmbeddedAws:
     def __init__(self, host: str = "127.0.0.1", port: int | None = None):
         self.host, self.port = host, port or free_port(host)
-        self._server = ThreadedMotoServer(ip_address=self.host, port=self.port, verbose=False)
+        self._server = None
 
     @property
     def endpoint(self) -> str:
         return f"http://{self.host}:{self.port}"
 
     def start(self) -> "EmbeddedAws":
-        self._server.start()
+        app = OneAtATime(DomainDispatcherApplication(create_backend_app))
+        self._server = make_server(self.host, self.port, app, threaded=True,
+                                   request_handler=MotoRequestHandler)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="moto",
+                                        daemon=True)
+        self._thread.start()
         return self
 
     def stop(self) -> None:
-        self._server.stop()
+        self._server.shutdown()
+        self._thread.join()
 
     def client(self, service: str):
         return boto3.client(service, endpoint_url=self.endpoint, region_name="eu-west-1",

@@ -4,5 +4,7 @@ from .comments import Comment
 from .people import EmailIndex, Person
 from .posts import OpenQuestion, Post, Reaction
 from .schema import TABLE_SCHEMA
+from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
-__all__ = ["Comment", "EmailIndex", "OpenQuestion", "Person", "Post", "Reaction", "TABLE_SCHEMA"]
+__all__ = ["Comment", "EmailIndex", "Marker", "OpenQuestion", "OpenQuestionIndex", "Person",
+           "Post", "Reaction", "SeenCount", "TABLE_SCHEMA", "Tally"]
