@@ -355,3 +355,23 @@ def test_questions_open_for_more_than_two_days_are_listed_oldest_first(table, ma
     mine = report(7, clock(), groups={"HR"}, group_names=lambda ids: {"HR": "Personeelszaken"})
     assert [(q["id"], q["group_name"]) for q in mine["unanswered"]] == [(oldest,
                                                                        "Personeelszaken")]
+
+
+def test_posts_comments_likes_and_questions_reach_the_dashboard(client, make_person, as_person):
+    admin, anna, bram = make_person("admin"), make_person(), make_person()
+    question = client.http.post("/api/posts", headers=as_person(anna), body=json.dumps(
+        {"body": "Wie weet dit?", "kind": "question"})).json_body
+    for who in (bram, bram):  # a repeated like is no new contribution
+        client.http.put(f"/api/posts/{question['id']}/reactions/like", headers=as_person(who),
+                        body="{}")
+    client.http.post(f"/api/posts/{question['id']}/comments", headers=as_person(admin),
+                     body=json.dumps({"body": "Ik!"}))
+    data = usage(client, as_person(admin)).json_body
+    assert data["contributions"]["organic"]["post"] == 1
+    assert data["contributions"]["organic"]["reaction"] == 1
+    assert data["contributions"]["staff"]["comment"] == 1
+    from chalicelib.domain.usage_report import report
+    from chalicelib.ids import system_clock
+
+    later = report(7, system_clock() + timedelta(days=3))["unanswered"]
+    assert [q["id"] for q in later] == [question["id"]]
