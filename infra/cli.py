@@ -66,6 +66,13 @@ def _with_stage(command, region: bool = True) -> None:
         command.add_argument("--region", help="overrides the stage's region")
 
 
+def _stats(args) -> int:
+    from .stats import run
+
+    return run(days=args.days, fmt=args.format, data_dir=Path(args.data_dir), stage=args.stage,
+               table=args.table, region=args.region, csv_table=args.csv_table)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="plein", description="Plein, a static-first intranet.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -104,6 +111,19 @@ def parser() -> argparse.ArgumentParser:
     destroy.add_argument("--delete-data", action="store_true",
                          help="also delete the table and uploads (asks you to type the name)")
     destroy.set_defaults(func=_destroy)
+
+    stats = sub.add_parser("stats", help="print the usage dashboard's numbers")
+    stats.add_argument("--days", type=int, default=30, help="how many days back (1-90, default 30)")
+    stats.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    stats.add_argument("--csv-table", default="daily",
+                       choices=("daily", "pages", "groups", "weekly", "monthly"),
+                       help="which table --format csv prints (default daily)")
+    stats.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
+                       help="local data to read (default: .plein/); ignored with --stage")
+    stats.add_argument("--stage", help="read a deployed stage's table instead (AWS credentials)")
+    stats.add_argument("--table", help="that stage's table name (default plein-<stage>)")
+    stats.add_argument("--region", help="that stage's AWS region (default PLEIN_REGION)")
+    stats.set_defaults(func=_stats)
     return top
 
 

@@ -58,3 +58,11 @@ def set_cookie(token: str) -> str:
 def clear_cookie() -> str:
     secure = "" if settings.is_local else "; Secure"
     return f"{COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"
+
+
+def derived_key(purpose: str) -> bytes:
+    """A key for another use (usage pseudonyms), derived so the session key itself is used once."""
+    import hashlib
+    import hmac
+
+    return hmac.new(_secret().encode(), f"plein:{purpose}".encode(), hashlib.sha256).digest()

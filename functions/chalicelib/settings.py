@@ -19,6 +19,7 @@ SETTINGS = (
     ("PLEIN_UPLOADS_BUCKET", "plein-local-uploads", "S3 bucket for photo uploads and web sizes."),
     ("PLEIN_S3_ENDPOINT", "", "S3 endpoint URL; empty means the AWS default."),
     ("PLEIN_UPLOADS_URL", "/upload", "Same-origin URL browsers send presigned upload forms to."),
+    ("PLEIN_TIMEZONE", "Europe/Amsterdam", "Time zone whose calendar days usage is counted in."),
 )
 
 
@@ -35,6 +36,7 @@ class Settings:
     uploads_bucket: str
     s3_endpoint: str | None
     uploads_url: str
+    timezone: str
 
     @property
     def is_local(self) -> bool:
@@ -61,6 +63,7 @@ def load(environ=os.environ) -> Settings:
         uploads_bucket=values["PLEIN_UPLOADS_BUCKET"],
         s3_endpoint=values["PLEIN_S3_ENDPOINT"] or None,
         uploads_url=values["PLEIN_UPLOADS_URL"],
+        timezone=values["PLEIN_TIMEZONE"],
     )
 
 

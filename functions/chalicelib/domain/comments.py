@@ -17,6 +17,7 @@ from ..models.posts import transaction
 from . import access, mentions
 from . import posts as post_domain
 from .render import markdown_to_html
+from .usage import record_contribution
 
 MAX_BODY_CHARS = 3000
 THREAD_PAGE = 100
@@ -117,6 +118,7 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
         if post_domain.is_conditional(err):
             raise not_found("post or comment") from err
         raise
+    record_contribution("comment", post.group_id if post else None, viewer.role, now)
     return to_json(comment)
 
 

@@ -6,6 +6,7 @@ from ..errors import conflict, invalid
 from ..ids import Clock, IdMaker, iso
 from ..models import EmailIndex, Person
 from ..models.people import ROLES
+from .usage import employee_added
 
 
 def public(person: Person) -> dict:
@@ -60,6 +61,7 @@ def create(fields: dict, clock: Clock, new_id: IdMaker) -> Person:
         if any(r and r.code == "ConditionalCheckFailed" for r in err.cancellation_reasons or []):
             raise conflict(f"{email} already has a profile.") from err
         raise
+    employee_added()
     return person
 
 

@@ -12,6 +12,7 @@ from ..models import OpenQuestion, Post, Reaction
 from ..models.posts import Photo, transaction
 from . import access, mentions, photos
 from .render import markdown_to_html
+from .usage import question_asked, question_settled, record_contribution
 
 MAX_BODY_CHARS = 5000
 PAGE_SIZE = 20
@@ -99,8 +100,10 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
         with transaction() as tx:
             tx.save(post, condition=Post.pk.does_not_exist())
             tx.save(OpenQuestion(*OpenQuestion.key(partition, post_id)))
+            question_asked(post_id, group_id, tx)
     else:
         post.save(condition=Post.pk.does_not_exist())
+    record_contribution("post", group_id, viewer.role, now)
     return to_json(post)
 
 
@@ -143,6 +146,7 @@ def delete(viewer: Viewer, post_id: str) -> dict:
             tx.delete(post, condition=Post.pk.exists())
             if post.kind == "question":
                 tx.delete(OpenQuestion(*OpenQuestion.key(post.partition, post.id)))
+                question_settled(post.id, tx)
     except (TransactWriteError, PutError) as err:
         if is_conditional(err):
             raise not_found("post") from err

@@ -10,6 +10,7 @@ from ..models import Comment, OpenQuestion, Post
 from ..models.posts import transaction
 from . import access
 from .posts import is_conditional, load, to_json
+from .usage import question_asked, question_settled
 
 
 def mark_answer(viewer: Viewer, post_id: str, data: dict) -> dict:
@@ -33,10 +34,12 @@ def mark_answer(viewer: Viewer, post_id: str, data: dict) -> dict:
             if comment_id is None:
                 tx.update(post, actions=[Post.answer.remove()], condition=Post.pk.exists())
                 tx.save(marker)
+                question_asked(post.id, post.group_id, tx)
             else:
                 tx.update(post, actions=[Post.answer.set(comment_id)],
                           condition=Post.pk.exists())
                 tx.delete(marker)
+                question_settled(post.id, tx)
     except TransactWriteError as err:
         if is_conditional(err):
             raise not_found("post") from err

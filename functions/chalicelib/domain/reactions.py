@@ -12,6 +12,7 @@ from ..ids import Clock, iso
 from ..models import Post, Reaction
 from ..models.posts import transaction
 from .posts import load
+from .usage import record_contribution
 
 KINDS = {"like": Post.likes}
 
@@ -48,6 +49,8 @@ def add(viewer: Viewer, post_id: str, kind: str, clock: Clock) -> dict:
             tx.update(post, actions=[counter.add(1)], condition=Post.pk.exists())
     except TransactWriteError as err:
         _check_race(err, post_id)
+    else:  # a new reaction, not a repeat of one already there
+        record_contribution("reaction", post.group_id, viewer.role, clock())
     return _state(post_id, kind, True)
 
 

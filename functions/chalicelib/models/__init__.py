@@ -5,6 +5,7 @@ from .groups import Group, Membership
 from .people import EmailIndex, Person
 from .posts import OpenQuestion, Post, Reaction
 from .schema import TABLE_SCHEMA
+from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
-__all__ = ["Comment", "EmailIndex", "Group", "Membership", "OpenQuestion", "Person", "Post",
-           "Reaction", "TABLE_SCHEMA"]
+__all__ = ["Comment", "EmailIndex", "Group", "Marker", "Membership", "OpenQuestion",
+           "OpenQuestionIndex", "Person", "Post", "Reaction", "SeenCount", "TABLE_SCHEMA", "Tally"]

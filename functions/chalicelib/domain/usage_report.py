@@ -1,0 +1,243 @@
+"""The usage dashboard's numbers, read from pre-aggregated items only.
+
+A report over N days (at most 90) is one Query on the USAGE partition for the days' items
+(paged per MB, never a Scan) and one BatchGetItem for the weeks, months and the number of
+employees: the cost depends on N, not on how many employees, pages or posts there are.
+"""
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from pynamodb.expressions.operand import Path
+
+from ..errors import forbidden, invalid
+from ..guard import Viewer
+from ..ids import Clock, new_id
+from ..models import OpenQuestionIndex, Post
+from ..models.usage import USAGE_PK
+from .usage import KINDS, batch_get, local_day, number, table, week_of
+
+PERIODS = (7, 30, 90)
+MAX_DAYS = 90
+DEFAULT_DAYS = 30
+TOP = 10
+UNANSWERED_AFTER = timedelta(days=2)
+MAX_UNANSWERED = 50  # listed, oldest first
+OPEN_PAGE = 200  # a group manager's open questions are looked for among this many oldest
+# Who sees everything; group managers see their own groups only; everyone else gets 403.
+FULL_ACCESS_ROLES = frozenset({"admin", "content_manager", "community_manager"})
+
+GroupsOf = Callable[[Viewer], list[str]]
+GroupNames = Callable[[list[str]], dict[str, str]]
+
+
+def no_groups(_viewer: Viewer) -> list[str]:
+    return []
+
+
+def no_names(_ids: list[str]) -> dict[str, str]:
+    return {}
+
+
+def parse_days(value) -> int:
+    if value in (None, ""):
+        return DEFAULT_DAYS
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        days = 0
+    if not 1 <= days <= MAX_DAYS:
+        raise invalid("days", f"days must be a whole number from 1 to {MAX_DAYS}.")
+    return days
+
+
+def dashboard(viewer: Viewer, params: dict, clock: Clock, groups_of: GroupsOf = no_groups,
+              group_names: GroupNames = no_names) -> dict:
+    """What this viewer may see: everything, or (group managers) their own groups only."""
+    days = parse_days(params.get("days"))
+    if viewer.role in FULL_ACCESS_ROLES:
+        return report(days, clock(), group_names=group_names)
+    managed = groups_of(viewer)
+    if not managed:
+        raise forbidden("The usage dashboard is for admins, community managers and group "
+                        "managers.")
+    return report(days, clock(), groups=set(managed), group_names=group_names)
+
+
+def _read_days(first: date, last: date) -> list[dict]:
+    items, start = [], None
+    condition = Path("sk").between(f"D#{first}", f"D#{last}#~")
+    while True:
+        page = table().query(USAGE_PK, range_key_condition=condition, exclusive_start_key=start)
+        items += page.get("Items", [])
+        start = page.get("LastEvaluatedKey")
+        if not start:
+            return items
+
+
+def _spans(first: date, last: date) -> tuple[list[str], list[str]]:
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return list(dict.fromkeys(week_of(d) for d in days)), \
+        list(dict.fromkeys(f"{d:%Y-%m}" for d in days))
+
+
+def _share(part: int, whole: int | None) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def report(days: int, now: datetime, groups: set[str] | None = None,
+           group_names: GroupNames = no_names) -> dict:
+    """`groups=None` is the whole organisation; a set limits it to those groups."""
+    last = local_day(now)
+    first = last - timedelta(days=days - 1)
+    weeks, months = _spans(first, last)
+    by_key = {item["sk"]["S"]: item for item in _read_days(first, last)}
+    extra = batch_get([(USAGE_PK, f"W#{w}") for w in weeks] +
+                      [(USAGE_PK, f"M#{m}") for m in months] + [(USAGE_PK, "EMPLOYEES")])
+    whole = groups is None
+    daily, pages, per_group = [], Counter(), {}
+    sides = {"staff": Counter(), "organic": Counter()}
+    for n in range(days):
+        day = first + timedelta(days=n)
+        views, active, contrib = (by_key.get(f"D#{day}#{s}") for s in "VAC")
+        row = {"date": str(day), "views": number(views, "views") if whole else None,
+               "active": number(active, "total") if whole else None}
+        row.update({kind: 0 for kind in KINDS})
+        row.update(staff=0, organic=0)
+        if whole:
+            for name in (views or {}):
+                if name.startswith("p:"):
+                    pages[name[2:]] += number(views, name)
+        for name in (contrib or {}):
+            parts = name.split(":")
+            if whole and parts[0] == "c" and len(parts) == 3:
+                kind, side = parts[1:]
+            elif parts[0] == "g" and len(parts) == 4 and (whole or parts[1] in groups):
+                group, kind, side = parts[1:]
+                totals = per_group.setdefault(group, Counter())
+                totals[kind] += number(contrib, name)
+                totals[side] += number(contrib, name)
+                if whole:  # the organisation's totals come from the c: counters
+                    continue
+            else:
+                continue
+            if kind in KINDS and side in sides:
+                count = number(contrib, name)
+                row[kind] += count
+                row[side] += count
+                sides[side][kind] += count
+        daily.append(row)
+    employees = number(extra.get((USAGE_PK, "EMPLOYEES")), "total") or None
+    return {
+        "days": days, "from": str(first), "to": str(last),
+        "scope": "organisation" if whole else "groups",
+        "active": _active(daily, extra, weeks, months, employees) if whole else None,
+        "daily": daily,
+        "weekly": [{"week": w, "active": number(extra.get((USAGE_PK, f"W#{w}")), "total")}
+                   for w in weeks] if whole else None,
+        "monthly": [{"month": m, "active": number(extra.get((USAGE_PK, f"M#{m}")), "total")}
+                    for m in months] if whole else None,
+        "pages": [{"path": p, "views": v} for p, v in
+                  sorted(pages.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]] if whole else None,
+        "groups": _groups(per_group, group_names, limit=TOP if whole else None),
+        "contributions": {side: {kind: counts[kind] for kind in KINDS}
+                          for side, counts in sides.items()},
+        "new_groups": sum(r["group"] for r in daily) if whole else None,
+        "new_members": sum(r["join"] for r in daily),
+        "unanswered": unanswered(now, groups, group_names),
+    }
+
+
+def unanswered(now: datetime, groups: set[str] | None = None,
+               group_names: GroupNames = no_names) -> list[dict]:
+    """Questions open for more than 2 days, oldest first: one Query of the open-question index
+    (post ids sort by time, so "older than" is a key condition) and one BatchGet of the posts."""
+    cutoff = new_id(now - UNANSWERED_AFTER)[:10]  # a ULID's first 10 characters are its time
+    pk = OpenQuestionIndex.key("")[0]
+    found = OpenQuestionIndex.query(pk, OpenQuestionIndex.sk < cutoff,
+                                    limit=OPEN_PAGE if groups else MAX_UNANSWERED,
+                                    page_size=OPEN_PAGE if groups else MAX_UNANSWERED)
+    markers = [m for m in found if groups is None or m.group_id in groups][:MAX_UNANSWERED]
+    posts = batch_get([Post.key(m.sk) for m in markers]) if markers else {}
+    names = group_names(sorted({m.group_id for m in markers if m.group_id}))
+    rows = []
+    for marker in markers:
+        post = posts.get(Post.key(marker.sk))
+        if post is None:
+            continue
+        body = post.get("body", {}).get("S", "").strip().splitlines() or [""]
+        created = post.get("created", {}).get("S")
+        asked = datetime.fromisoformat(created.replace("Z", "+00:00")) if created else now
+        rows.append({"id": marker.sk, "title": body[0][:80], "group": marker.group_id,
+                     "group_name": names.get(marker.group_id), "created": created,
+                     "days_open": (now - asked).days})
+    return rows
+
+
+def _active(daily, extra, weeks, months, employees) -> dict:
+    today = daily[-1]["active"]
+    average = round(sum(r["active"] for r in daily) / len(daily), 1)
+    week = number(extra.get((USAGE_PK, f"W#{weeks[-1]}")), "total")
+    month = number(extra.get((USAGE_PK, f"M#{months[-1]}")), "total")
+    return {"dau": today, "dau_average": average, "wau": week, "mau": month,
+            "employees": employees, "dau_share": _share(today, employees),
+            "wau_share": _share(week, employees), "mau_share": _share(month, employees)}
+
+
+def _groups(per_group: dict, group_names: GroupNames, limit: int | None) -> list[dict]:
+    rows = []
+    for group, counts in per_group.items():
+        row = {"id": group, "name": None, **{kind: counts[kind] for kind in KINDS},
+               "staff": counts["staff"], "organic": counts["organic"]}
+        row["total"] = row["staff"] + row["organic"]
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["total"], r["id"]))
+    rows = rows[:limit] if limit else rows
+    names = group_names([r["id"] for r in rows]) if rows else {}
+    for row in rows:
+        row["name"] = names.get(row["id"])
+    return rows
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+TABLES = {
+    "daily": ["date", "views", "active", *KINDS, "staff", "organic"],
+    "pages": ["path", "views"],
+    "groups": ["id", "name", *KINDS, "staff", "organic", "total"],
+    "weekly": ["week", "active"],
+    "monthly": ["month", "active"],
+}
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # A spreadsheet would run a cell that starts like a formula (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def table_name(value) -> str:
+    name = value or "daily"
+    if name not in TABLES:
+        raise invalid("table", f"table must be one of {', '.join(TABLES)}.")
+    return name
+
+
+def to_csv(data: dict, table: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(TABLES[table])
+    for row in data.get(table) or []:
+        writer.writerow([_cell(row[c]) for c in TABLES[table]])
+    return out.getvalue()
+
+
+def dashboard_csv(viewer: Viewer, params: dict, clock: Clock, groups_of: GroupsOf = no_groups,
+                  group_names: GroupNames = no_names) -> tuple[str, str]:
+    """(file name, CSV text) of one of the dashboard's tables."""
+    table = table_name(params.get("table"))
+    data = dashboard(viewer, params, clock, groups_of, group_names)
+    return f"plein-usage-{table}-{data['from']}-{data['to']}.csv", to_csv(data, table)

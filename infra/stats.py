@@ -1,0 +1,104 @@
+"""`plein stats`: the usage dashboard's numbers in the terminal.
+
+The numbers come from the same domain function as `GET /api/usage`, over local data (the
+snapshot `plein dev` keeps, loaded into a private in-memory endpoint, never written back) or
+over a deployed stage's table with the caller's AWS credentials.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from .paths import FUNCTIONS
+
+FORMATS = ("table", "csv", "json")
+LOCAL_TABLE = "plein-local"
+
+
+def _report(days: int) -> dict:
+    from chalicelib.domain.usage_report import report
+    from chalicelib.ids import system_clock
+
+    return report(days, system_clock())
+
+
+def from_local(data_dir: Path, days: int) -> dict:
+    from .local import env, snapshot
+    from .local.dynamo import EmbeddedAws, ensure_table
+
+    saved = snapshot.read(Path(data_dir) / "dynamodb.json")
+    if saved is None:
+        raise SystemExit(f"plein stats: no local data in {data_dir} (run `plein dev` first).")
+    aws = EmbeddedAws().start()
+    try:
+        # The reading side needs no session key; a throwaway one keeps settings complete.
+        env.configure(aws.endpoint, LOCAL_TABLE, "stats-read-only")
+        from chalicelib.models import TABLE_SCHEMA
+
+        dynamodb = aws.client("dynamodb")
+        ensure_table(dynamodb, LOCAL_TABLE, TABLE_SCHEMA)
+        snapshot.restore(dynamodb, LOCAL_TABLE, saved)
+        return _report(days)
+    finally:
+        aws.stop()
+
+
+def from_stage(stage: str, table: str | None, region: str | None, days: int) -> dict:
+    os.environ.update({"PLEIN_STAGE": stage, "PLEIN_TABLE": table or f"plein-{stage}",
+                       "PLEIN_SESSION_SECRET": "stats-read-only"})
+    if region:
+        os.environ["PLEIN_REGION"] = region
+    os.environ.pop("PLEIN_DYNAMODB_ENDPOINT", None)
+    if str(FUNCTIONS) not in sys.path:
+        sys.path.insert(0, str(FUNCTIONS))
+    return _report(days)
+
+
+def _fmt(value) -> str:
+    return "–" if value is None else str(value)
+
+
+def as_table(data: dict) -> str:
+    from chalicelib.domain.usage_report import TABLES
+
+    lines = [f"Plein usage {data['from']} – {data['to']} ({data['days']} days)", ""]
+    a = data["active"]
+    share = lambda v: "" if v is None else f" ({v}%)"  # noqa: E731
+    lines += [f"Active today       {a['dau']}{share(a['dau_share'])}",
+              f"Active per day     {a['dau_average']} (average)",
+              f"Active this week   {a['wau']}{share(a['wau_share'])}",
+              f"Active this month  {a['mau']}{share(a['mau_share'])}",
+              f"Employees          {_fmt(a['employees'])}",
+              f"New groups         {_fmt(data['new_groups'])}",
+              f"New members        {data['new_members']}", ""]
+    for name in ("daily", "pages", "groups", "weekly", "monthly"):
+        columns = TABLES[name]
+        rows = [[_fmt(row[c]) for c in columns] for row in data[name] or []]
+        widths = [max(len(c), *(len(r[i]) for r in rows)) if rows else len(c)
+                  for i, c in enumerate(columns)]
+        lines.append(f"{name}:")
+        lines.append("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render(data: dict, fmt: str, table: str = "daily") -> str:
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        from chalicelib.domain.usage_report import to_csv
+
+        return to_csv(data, table)
+    return as_table(data)
+
+
+def run(days: int, fmt: str, data_dir: Path, stage: str | None = None, table: str | None = None,
+        region: str | None = None, csv_table: str = "daily") -> int:
+    if not 1 <= days <= 90:
+        print("plein stats: --days must be from 1 to 90.", file=sys.stderr)
+        return 2
+    data = from_stage(stage, table, region, days) if stage else from_local(data_dir, days)
+    sys.stdout.write(render(data, fmt, csv_table).rstrip("\n") + "\n")
+    return 0

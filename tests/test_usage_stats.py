@@ -1,0 +1,46 @@
+"""`plein stats` prints the same numbers as the API, from a data dir as `plein dev` leaves it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def plein_stats(data_dir, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "infra.cli", "stats", "--data-dir", str(data_dir),
+                           *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_plein_stats_agrees_with_the_api(client, make_person, as_person, dynamodb, table,
+                                        tmp_path):
+    from chalicelib.domain.usage import record_contribution
+    from chalicelib.ids import system_clock
+
+    from infra.local import snapshot
+
+    admin, anna, bram = make_person("admin"), make_person(), make_person()
+    for person, path in [(anna, "/"), (anna, "/huisregels.html"), (bram, "/"), (admin, "/")]:
+        client.http.post("/api/hits", headers=as_person(person), body=json.dumps({"path": path}))
+    record_contribution("comment", "G1", "employee", system_clock())
+    api = client.http.get("/api/usage?days=14", headers=as_person(admin)).json_body
+    api_csv = client.http.get("/api/usage.csv?days=14&table=pages", headers=as_person(admin))
+    snapshot.save(dynamodb, table, tmp_path / "dynamodb.json")
+
+    printed = plein_stats(tmp_path, "--days", "14", "--format", "json")
+    assert printed.returncode == 0, printed.stderr
+    assert json.loads(printed.stdout) == api
+    assert api["daily"][-1]["views"] == 4 and api["active"]["dau"] == 3
+
+    printed = plein_stats(tmp_path, "--days", "14", "--format", "csv", "--csv-table", "pages")
+    assert printed.stdout.splitlines() == api_csv.body.decode().splitlines()
+
+    printed = plein_stats(tmp_path, "--days", "14")
+    assert "Active today       3 (100.0%)" in printed.stdout
+    assert any(line.split()[:2] == ["/", "3"] for line in printed.stdout.splitlines())
+
+
+def test_plein_stats_says_when_there_is_no_local_data(tmp_path):
+    printed = plein_stats(tmp_path)
+    assert printed.returncode != 0 and "no local data" in printed.stderr
