@@ -193,3 +193,29 @@ def test_a_sparse_search_stops_at_its_bound_and_resumes_by_cursor(table, make_pe
         found += page["items"]
         cursor = page["next"]
     assert [p["id"] for p in found] == [needle.id]
+
+
+def test_a_concurrent_edit_is_refused_rather_than_leaving_stale_entries(table, clock,
+                                                                        make_person):
+    from chalicelib.domain import directory, people
+    from chalicelib.errors import ApiError
+
+    made = make_person(name="Kees Mulder", expertise=["groen"])
+    first, second = people.get(made.id), people.get(made.id)
+    assert people.apply(first, {"expertise": ["bomen"]}, clock)
+    with pytest.raises(ApiError) as err:
+        people.apply(second, {"expertise": ["water"]}, clock)
+    assert err.value.status == 409
+    assert [p["name"] for p in directory.search(expertise="bomen")["items"]] == ["Kees Mulder"]
+    assert directory.search(expertise="water")["items"] == []
+    assert directory.search(expertise="groen")["items"] == []
+
+
+def test_create_from_identity_provider_claims_ignores_other_claims(table, clock):
+    from chalicelib.domain import directory, people
+    from chalicelib.ids import new_id
+
+    person = people.create({"email": "Noor.Hendriks@voorbeeld.nl", "name": "Noor Hendriks",
+                            "sub": "abc", "groups": ["x"], "department": "ICT"}, clock, new_id)
+    assert person.email == "noor.hendriks@voorbeeld.nl"
+    assert [p["id"] for p in directory.search(department="ict")["items"]] == [person.id]
