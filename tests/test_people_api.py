@@ -173,6 +173,11 @@ def test_search_costs_bounded_calls_however_many_people(client, as_person, make_
         assert client.http.get(f"/api/people?{params}", headers=me).status_code == 200
         assert meter.calls["GetItem"] == 1, params  # the session's person
         assert meter.calls["Query"] <= 3 and set(meter.calls) == {"GetItem", "Query"}, params
+    # One criterion: the partition answers it alone, so a page reads one page of entries.
+    for params in ("expertise=gis", "department=sociaal domein", "q=collega"):
+        meter.reset()
+        client.http.get(f"/api/people?{params}", headers=me)
+        assert meter.calls["Query"] == 1 and meter.items_read <= 21, params
 
 
 def test_a_sparse_search_stops_at_its_bound_and_resumes_by_cursor(table, make_person, meter):

@@ -135,20 +135,23 @@ def _query_filter(q: str, department: str, expertise: str):
         return pk != "NAMES" or entry.sk.split("#")[0] == min(t for t in tokens
                                                              if t.startswith(prefix))
 
-    return pk, prefix, keep
+    # When the partition alone answers the request, nearly every entry read is a hit.
+    alone = [bool(tag_key), bool(dept_key), bool(words)].count(True) == 1 and len(words) < 2
+    return pk, prefix, keep, alone
 
 
 def search(q: str = "", department: str = "", expertise: str = "",
            cursor: str | None = None, read_per_query: int = READ_PER_QUERY) -> dict:
     if not (names.fold(q) or department.strip() or expertise.strip()):
         return everyone(cursor)
-    pk, prefix, keep = _query_filter(q, department, expertise)
+    pk, prefix, keep, alone = _query_filter(q, department, expertise)
     start = decode_cursor(cursor, prefix) if cursor else None
+    read = min(read_per_query, PAGE_SIZE + 1) if alone else read_per_query
     found: list[DirectoryEntry] = []
     for _ in range(MAX_QUERIES):
         last = {"pk": {"S": pk}, "sk": {"S": start}} if start else None
         condition = DirectoryEntry.sk.startswith(prefix) if prefix else None
-        page = DirectoryEntry.query(pk, condition, limit=read_per_query, last_evaluated_key=last)
+        page = DirectoryEntry.query(pk, condition, limit=read, last_evaluated_key=last)
         batch = list(page)
         for n, entry in enumerate(batch):
             if keep(entry):
