@@ -81,11 +81,12 @@ async function fillDepartments() {
   department.append(...items.map((d) => Object.assign(document.createElement("option"), {
     value: d.department, textContent: d.department,
   })));
-  department.value = criteria.department;
+  if (criteria.department) department.value = criteria.department;
 }
 
-form.elements.q.value = criteria.q;
-form.elements.expertise.value = criteria.expertise;
+// Only fill what the URL says: someone may have started typing before this module ran.
+if (criteria.q) form.elements.q.value = criteria.q;
+if (criteria.expertise) form.elements.expertise.value = criteria.expertise;
 suggestTags(form.elements.expertise);
 more.addEventListener("click", () => load(next));
 
