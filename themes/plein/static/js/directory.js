@@ -78,7 +78,7 @@ async function load(cursor, rounds = 0) {
 
 async function fillDepartments() {
   const { items } = await api("/departments");
-  department.append(...items.map((d) => Object.assign(document.createElement("option"), {
+  department.replaceChildren(department.options[0], ...items.map((d) => Object.assign(document.createElement("option"), {
     value: d.department, textContent: d.department,
   })));
   if (criteria.department) department.value = criteria.department;
@@ -90,8 +90,7 @@ if (criteria.expertise) form.elements.expertise.value = criteria.expertise;
 suggestTags(form.elements.expertise);
 more.addEventListener("click", () => load(next));
 
-document.addEventListener("plein:session", async (event) => {
-  const signedIn = Boolean(event.detail);
+async function onSession(signedIn) {
   hint.hidden = signedIn;
   form.hidden = !signedIn;
   if (!signedIn) {
@@ -101,4 +100,8 @@ document.addEventListener("plein:session", async (event) => {
     return;
   }
   await Promise.all([fillDepartments().catch(() => {}), load(null)]);
-});
+}
+
+// Ask at once as well as on the session event: that event can fire before this module ran.
+api("/me").then(() => true, () => false).then((signedIn) => { if (signedIn) onSession(true); });
+document.addEventListener("plein:session", (event) => onSession(Boolean(event.detail)));

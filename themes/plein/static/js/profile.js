@@ -131,21 +131,24 @@ form.querySelector("[data-profile-cancel]").addEventListener("click", closeForm)
 editButton.addEventListener("click", openForm);
 suggestTags(form.elements["profile-new-tag"]);
 
-document.addEventListener("plein:session", async (event) => {
-  const signedIn = Boolean(event.detail);
-  $("hint").hidden = signedIn;
-  if (!signedIn) {
-    $("card").hidden = true;
-    return;
-  }
+async function show() {
   root.setAttribute("aria-busy", "true");
   try {
     render(await api(wanted ? `/people/${encodeURIComponent(wanted)}` : "/people/me"));
+    $("hint").hidden = true;
   } catch (err) {
+    $("card").hidden = true;
     $("hint").hidden = false;
-    $("hint").textContent = err instanceof ApiError && [400, 404].includes(err.status)
-      ? t("profileNotFound") : t("error");
+    if (!(err instanceof ApiError && err.status === 401)) {
+      $("hint").textContent = err instanceof ApiError && [400, 404].includes(err.status)
+        ? t("profileNotFound") : t("error");
+    }
   } finally {
     root.setAttribute("aria-busy", "false");
   }
-});
+}
+
+// Load at once rather than only on the session event: that event can fire before this
+// module has run, and a 401 simply leaves the sign-in hint in place.
+show();
+document.addEventListener("plein:session", show);
