@@ -73,6 +73,27 @@ def _stats(args) -> int:
                table=args.table, region=args.region, csv_table=args.csv_table)
 
 
+def _people_import(args) -> int:
+    from . import people_import
+    from .local import env
+
+    if args.aws:
+        # The table and region come from PLEIN_TABLE and PLEIN_REGION, credentials from the
+        # usual AWS chain: an editor's own role, never a key in this repository.
+        env.add_functions_path()
+        return people_import.main(Path(args.file))
+    from .local.dev import LocalStack
+
+    # The local table lives inside `plein dev`; stop it first, or its next save overwrites
+    # what is imported here.
+    stack = LocalStack(Path(args.data_dir))
+    stack.start()
+    try:
+        return people_import.main(Path(args.file))
+    finally:
+        stack.stop()
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="plein", description="Plein, a static-first intranet.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -124,6 +145,17 @@ def parser() -> argparse.ArgumentParser:
     stats.add_argument("--table", help="that stage's table name (default plein-<stage>)")
     stats.add_argument("--region", help="that stage's AWS region (default PLEIN_REGION)")
     stats.set_defaults(func=_stats)
+
+    people = sub.add_parser("people", help="manage employees").add_subparsers(
+        dest="people_command", required=True)
+    imp = people.add_parser("import", help="create or update employees from an HR CSV export")
+    imp.add_argument("file", help="CSV: email, name, title, department, location, phone, "
+                                  "expertise (tags separated by ';')")
+    imp.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
+                     help="local data to import into (default: .plein/); stop plein dev first")
+    imp.add_argument("--aws", action="store_true",
+                     help="import into the deployed table named by PLEIN_TABLE instead")
+    imp.set_defaults(func=_people_import)
     return top
 
 

@@ -27,6 +27,10 @@ def configure(endpoint: str, table: str, secret: str, stage: str = "local",
     })
     os.environ.pop("AWS_SESSION_TOKEN", None)
     os.environ.pop("AWS_PROFILE", None)
+    add_functions_path()
+
+
+def add_functions_path() -> None:
     if str(FUNCTIONS) not in sys.path:
         sys.path.insert(0, str(FUNCTIONS))
 

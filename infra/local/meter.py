@@ -9,6 +9,7 @@ a test of concurrent clients would measure moto's races instead of ours.
 """
 
 import http.client
+import json
 import threading
 import time
 from collections import Counter
@@ -22,6 +23,9 @@ class CallMeter:
         self._upstream = (target.hostname, target.port)
         self.calls: Counter[str] = Counter()
         self.seconds = 0.0  # time spent waiting for the endpoint, summed over calls
+        # Items Queries and Scans read (their ScannedCount): what DynamoDB bills and what its
+        # latency follows, unlike moto's, whose every Query walks the whole table.
+        self.items_read = 0
         self._lock = threading.Lock()
         self._one_at_a_time = threading.Lock()
         meter = self
@@ -39,8 +43,12 @@ class CallMeter:
                     conn.request("POST", self.path, body=body, headers=headers)
                     reply = conn.getresponse()
                     data = reply.read()
+                read = 0
+                if operation in ("Query", "Scan") and reply.status == 200:
+                    read = json.loads(data).get("ScannedCount", 0)
                 with meter._lock:
                     meter.seconds += time.perf_counter() - started
+                    meter.items_read += read
                 self.send_response(reply.status)
                 for name, value in reply.getheaders():
                     if name.lower() not in ("transfer-encoding", "connection", "content-length"):
@@ -61,6 +69,7 @@ class CallMeter:
         with self._lock:
             self.calls.clear()
             self.seconds = 0.0
+            self.items_read = 0
 
     def total(self) -> int:
         return sum(self.calls.values())

@@ -1,19 +1,32 @@
-from pynamodb.connection import Connection
-from pynamodb.exceptions import TransactWriteError
-from pynamodb.transactions import TransactWrite
+"""Profiles: validation, creation (first sign-in, seed, HR import) and edits.
 
-from ..errors import conflict, invalid
+Every write goes through `directory.commit`, so the search partitions never disagree with the
+profile they point at.
+"""
+
+import re
+
+from ..errors import forbidden, invalid, not_found
 from ..ids import Clock, IdMaker, iso
 from ..models import EmailIndex, Person
 from ..models.people import ROLES
+from . import directory, names
 from .usage import employee_added
+
+LIMITS = {"name": 100, "title": 100, "department": 100, "location": 100, "phone": 30,
+          "bio": 1000}
+PROFILE_FIELDS = (*LIMITS, "expertise")
+# What people edit themselves; name and email come from the identity provider and HR.
+EDITABLE = ("title", "department", "location", "phone", "bio", "expertise")
+_PHONE = re.compile(r"^[0-9+() .\-]{3,30}$")
 
 
 def public(person: Person) -> dict:
     return {
         "id": person.id, "name": person.name, "email": person.email, "role": person.role,
         "title": person.title, "department": person.department, "location": person.location,
-        "phone": person.phone, "bio": person.bio, "expertise": list(person.expertise or []),
+        "phone": person.phone, "bio": person.bio, "photo": person.photo,
+        "expertise": list(person.expertise or []),
     }
 
 
@@ -32,37 +45,97 @@ def by_email(email: str) -> Person | None:
     return get(link.person_id)
 
 
-def create(fields: dict, clock: Clock, new_id: IdMaker) -> Person:
-    """Creates the profile and its email link in one transaction: an email is never taken twice."""
-    email = (fields.get("email") or "").strip().lower()
-    if "@" not in email:
+def clean(data: dict, allowed=PROFILE_FIELDS) -> dict:
+    """Validated profile fields; an empty text becomes None (cleared)."""
+    out = {}
+    for field, value in data.items():
+        if field not in allowed:
+            raise invalid(field, "Unknown or read-only field.")
+        if field == "expertise":
+            out[field] = names.tag_labels(value)
+            continue
+        if value is not None and not isinstance(value, str):
+            raise invalid(field, "Must be text.")
+        value = (value or "").strip()
+        if len(value) > LIMITS[field]:
+            raise invalid(field, f"At most {LIMITS[field]} characters.")
+        if field == "phone" and value and not _PHONE.match(value):
+            raise invalid(field, "Use digits, spaces, +, -, ( and ) only.")
+        if field == "name" and not value:
+            raise invalid(field, "Name is empty.")
+        out[field] = value or None
+    return out
+
+
+def _email(fields: dict) -> str:
+    email = fields.get("email")
+    email = email.strip().lower() if isinstance(email, str) else ""
+    local, _, domain = email.partition("@")
+    if not local or "." not in domain or " " in email or len(email) > 254:
         raise invalid("email", "Not an email address.")
-    name = (fields.get("name") or "").strip()
-    if not name:
-        raise invalid("name", "Name is empty.")
+    return email
+
+
+def create(fields: dict, clock: Clock, new_id: IdMaker) -> Person:
+    """Creates the profile, its email link and its directory entries in one transaction: an
+    email is never taken twice. Keys other than the profile's own are ignored (IdP claims)."""
+    email = _email(fields)
     role = fields.get("role", "employee")
     if role not in ROLES:
         raise invalid("role", f"Role must be one of {', '.join(ROLES)}.")
+    profile = clean({k: fields.get(k) for k in PROFILE_FIELDS})
+    if not profile["name"]:
+        raise invalid("name", "Name is empty.")
     now = clock()
     person_id = new_id(now)
-    person = Person(
-        *Person.key(person_id), gsi1sk=f"{name.lower()}#{person_id}", id=person_id,
-        email=email, name=name, role=role, created=iso(now),
-        **{k: fields.get(k) for k in ("title", "department", "location", "phone", "bio")},
-        expertise=list(fields.get("expertise") or []),
-    )
+    person = Person(*Person.key(person_id), id=person_id, email=email, role=role,
+                    gsi1sk=f"{names.sort_name(profile['name'])}#{person_id}", created=iso(now),
+                    **profile)
     link = EmailIndex(*EmailIndex.key(email), person_id=person_id)
-    try:
-        with TransactWrite(connection=Connection(region=Person.Meta.region,
-                                                 host=Person.Meta.host)) as tx:
-            tx.save(link, condition=EmailIndex.pk.does_not_exist())
-            tx.save(person, condition=Person.pk.does_not_exist())
-    except TransactWriteError as err:
-        if any(r and r.code == "ConditionalCheckFailed" for r in err.cancellation_reasons or []):
-            raise conflict(f"{email} already has a profile.") from err
-        raise
+    directory.commit(None, person, also=[(link, EmailIndex.pk.does_not_exist())])
     employee_added()
     return person
+
+
+def apply(person: Person, changes: dict, clock: Clock) -> bool:
+    """Writes validated `changes` to `person`; False (and no write) when nothing differs."""
+    changes = {k: v for k, v in changes.items() if getattr(person, k) != v}
+    if not changes:
+        return False
+    before = directory.snapshot(person)
+    for field, value in changes.items():
+        setattr(person, field, value)
+    person.gsi1sk = f"{names.sort_name(person.name)}#{person.id}"
+    person.updated = iso(clock())
+    directory.commit(before, person)
+    return True
+
+
+def may_edit(viewer, person_id: str) -> bool:
+    """Your own profile; admins may correct anyone's (a departed manager's stale details)."""
+    return viewer.id == person_id or viewer.is_admin
+
+
+def update(viewer, person_id: str, data: dict, clock: Clock) -> dict:
+    if not may_edit(viewer, person_id):
+        raise forbidden("You can only edit your own profile.")
+    changes = clean(data, allowed=EDITABLE)
+    person = viewer.person if person_id == viewer.id else get(person_id)
+    if person is None:
+        raise not_found("person")
+    apply(person, changes, clock)
+    return public(person)
+
+
+def upsert(fields: dict, clock: Clock, new_id: IdMaker) -> str:
+    """For the HR import: creates or updates by email. Empty values keep what is there, so an
+    export without expertise does not wipe what people wrote themselves."""
+    person = by_email(_email(fields))
+    if person is None:
+        create(fields, clock, new_id)
+        return "created"
+    given = {k: v for k, v in fields.items() if k in PROFILE_FIELDS and v not in (None, "", [])}
+    return "updated" if apply(person, clean(given), clock) else "unchanged"
 
 
 def directory_page(limit: int = 100) -> list[Person]:

@@ -2,10 +2,11 @@
 
 from .comments import Comment
 from .groups import Group, Membership
-from .people import EmailIndex, Person
+from .people import DirectoryEntry, EmailIndex, Person
 from .posts import OpenQuestion, Post, Reaction
 from .schema import TABLE_SCHEMA
 from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
-__all__ = ["Comment", "EmailIndex", "Group", "Marker", "Membership", "OpenQuestion",
-           "OpenQuestionIndex", "Person", "Post", "Reaction", "SeenCount", "TABLE_SCHEMA", "Tally"]
+__all__ = ["Comment", "DirectoryEntry", "EmailIndex", "Group", "Marker", "Membership",
+           "OpenQuestion", "OpenQuestionIndex", "Person", "Post", "Reaction", "SeenCount",
+           "TABLE_SCHEMA", "Tally"]

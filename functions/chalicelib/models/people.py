@@ -1,4 +1,4 @@
-from pynamodb.attributes import ListAttribute, UnicodeAttribute
+from pynamodb.attributes import ListAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .schema import BaseMeta, Item
@@ -7,7 +7,7 @@ ROLES = ("employee", "content_manager", "admin")
 
 
 class DirectoryIndex(GlobalSecondaryIndex):
-    """gsi1: everyone, sorted by name, for the directory and the local sign-in picker."""
+    """gsi1: everyone, sorted by folded name, for the directory and the local sign-in picker."""
 
     class Meta:
         index_name = "gsi1"
@@ -18,7 +18,7 @@ class DirectoryIndex(GlobalSecondaryIndex):
 
 
 class Person(Item):
-    """pk=PERSON#<id>, sk=PROFILE."""
+    """pk=PERSON#<id>, sk=PROFILE. `version` makes concurrent profile edits fail, not merge."""
 
     class Meta(BaseMeta):
         pass
@@ -34,8 +34,11 @@ class Person(Item):
     location = UnicodeAttribute(null=True)
     phone = UnicodeAttribute(null=True)
     bio = UnicodeAttribute(null=True)
+    photo = UnicodeAttribute(null=True)
     expertise = ListAttribute(of=UnicodeAttribute, default=list)
     created = UnicodeAttribute()
+    updated = UnicodeAttribute(null=True)
+    version = VersionAttribute()
 
     directory = DirectoryIndex()
 
@@ -55,3 +58,35 @@ class EmailIndex(Item):
     @staticmethod
     def key(email: str) -> tuple[str, str]:
         return f"EMAIL#{email.lower()}", "EMAIL"
+
+
+class DirectoryEntry(Item):
+    """A pointer to a person in a search partition, carrying a copy of their card so that a
+    search page is one Query and no GetItem per hit.
+
+    pk=NAMES, sk=<name token>#<folded name>#<id>   (name search, every word of the name)
+    pk=DEPT#<department key>, sk=<folded name>#<id>
+    pk=EXPERTISE#<tag key>, sk=<folded name>#<id>
+    Written and deleted in the same transaction as the profile they copy.
+    """
+
+    class Meta(BaseMeta):
+        pass
+
+    person_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    title = UnicodeAttribute(null=True)
+    department = UnicodeAttribute(null=True)
+    photo = UnicodeAttribute(null=True)
+    expertise = ListAttribute(of=UnicodeAttribute, default=list)
+
+
+class Tally(Item):
+    """pk=TAGS or DEPARTMENTS, sk=<key>: a label as first written and how many people use it.
+    Counts change by atomic ADD inside the profile's transaction."""
+
+    class Meta(BaseMeta):
+        pass
+
+    label = UnicodeAttribute()
+    count = NumberAttribute(default=0)

@@ -1,0 +1,107 @@
+// People directory: search by name, department and expertise; each result links to a profile.
+import { api } from "./api.js";
+import { t } from "./messages.js";
+import { suggestTags, tagLink } from "./tags.js";
+
+const root = document.querySelector('[data-widget="directory"]');
+const form = root.querySelector("form");
+const results = root.querySelector("[data-directory-results]");
+const status = root.querySelector("[data-directory-status]");
+const hint = root.querySelector("[data-directory-hint]");
+const more = root.querySelector("[data-directory-more]");
+const department = form.elements.department;
+const params = new URLSearchParams(window.location.search);
+const criteria = {
+  q: params.get("q") || "",
+  department: params.get("department") || "",
+  expertise: params.get("expertise") || "",
+};
+let next = null;
+const AUTO_ROUNDS = 4; // then "Show more" asks the person, rather than looping on its own
+
+function initials(name) {
+  return name.split(/\s+/).filter(Boolean).map((w) => w[0]).filter((c) => c === c.toUpperCase())
+    .slice(0, 2).join("");
+}
+
+function card(person) {
+  const li = document.createElement("li");
+  li.className = "person-card";
+  const avatar = Object.assign(document.createElement("span"), {
+    className: "avatar", textContent: initials(person.name),
+  });
+  avatar.setAttribute("aria-hidden", "true");
+  const name = Object.assign(document.createElement("a"), {
+    href: `${root.dataset.profileUrl}?id=${encodeURIComponent(person.id)}`,
+    textContent: person.name, className: "person-name",
+  });
+  const role = Object.assign(document.createElement("p"), {
+    className: "person-role",
+    textContent: [person.title, person.department].filter(Boolean).join(" · "),
+  });
+  const tags = document.createElement("ul");
+  tags.className = "tags";
+  tags.setAttribute("aria-label", t("expertise"));
+  for (const tag of person.expertise) {
+    const item = document.createElement("li");
+    item.append(tagLink(tag, root.dataset.directoryUrl));
+    tags.append(item);
+  }
+  const text = document.createElement("div");
+  text.append(name, role);
+  if (person.expertise.length) text.append(tags);
+  li.append(avatar, text);
+  return li;
+}
+
+async function load(cursor, rounds = 0) {
+  const query = new URLSearchParams(Object.entries(criteria).filter(([, v]) => v));
+  if (cursor) query.set("cursor", cursor);
+  results.setAttribute("aria-busy", "true");
+  if (!cursor) status.textContent = t("searching");
+  try {
+    const page = await api(`/people?${query}`);
+    if (!cursor) results.replaceChildren();
+    results.append(...page.items.map(card));
+    next = page.next;
+    more.hidden = !next;
+    const shown = results.children.length;
+    status.textContent = shown ? `${t("peopleShown")}: ${shown}` : next ? "" : t("peopleEmpty");
+    // A page thinned out by filters can be empty while more remains: keep reading.
+    if (!page.items.length && next && rounds < AUTO_ROUNDS) await load(next, rounds + 1);
+  } catch {
+    status.textContent = t("error");
+  } finally {
+    results.setAttribute("aria-busy", "false");
+  }
+}
+
+async function fillDepartments() {
+  const { items } = await api("/departments");
+  department.replaceChildren(department.options[0], ...items.map((d) => Object.assign(document.createElement("option"), {
+    value: d.department, textContent: d.department,
+  })));
+  if (criteria.department) department.value = criteria.department;
+}
+
+// Only fill what the URL says: someone may have started typing before this module ran.
+if (criteria.q) form.elements.q.value = criteria.q;
+if (criteria.expertise) form.elements.expertise.value = criteria.expertise;
+suggestTags(form.elements.expertise);
+more.addEventListener("click", () => load(next));
+
+async function onSession(signedIn) {
+  hint.hidden = signedIn;
+  form.hidden = !signedIn;
+  if (!signedIn) {
+    results.replaceChildren();
+    more.hidden = true;
+    status.textContent = "";
+    return;
+  }
+  await Promise.all([fillDepartments().catch(() => {}), load(null)]);
+}
+
+// Ask at once as well as on the session event: that event can fire before this module ran.
+api("/me").then(() => true, () => false).then((signedIn) => { if (signedIn) onSession(true); });
+document.addEventListener("plein:session", (event) => onSession(Boolean(event.detail)));

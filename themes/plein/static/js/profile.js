@@ -1,0 +1,154 @@
+// Profile page: who a colleague is, their expertise, groups and recent posts; your own is
+// editable here.
+import { api, ApiError } from "./api.js";
+import { t } from "./messages.js";
+import { suggestTags, tagLink } from "./tags.js";
+
+const root = document.querySelector('[data-widget="profile"]');
+const $ = (name) => root.querySelector(`[data-profile-${name}]`);
+const form = $("form");
+const editButton = $("edit");
+const lang = document.body.dataset.lang || "nl";
+const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
+const wanted = new URLSearchParams(window.location.search).get("id");
+let profile = null;
+let tags = [];
+
+function el(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function fact(term, value) {
+  return value ? [el("dt", { textContent: term }), el("dd", {}, [value])] : [];
+}
+
+function post(item) {
+  const body = el("div", { className: "post-body" });
+  body.innerHTML = item.html; // sanitised on the server with nh3
+  const time = el("time", { dateTime: item.created, textContent: dateFormat.format(new Date(item.created)) });
+  return el("li", { className: "post" }, [el("header", {}, [time]), body]);
+}
+
+function render(person) {
+  profile = person;
+  document.title = `${person.name} · ${document.title.split(" · ").slice(1).join(" · ")}`;
+  $("name").textContent = person.name;
+  $("avatar").textContent = person.name.split(/\s+/).map((w) => w[0])
+    .filter((c) => c && c === c.toUpperCase()).slice(0, 2).join("");
+  $("role").textContent = [person.title, person.department].filter(Boolean).join(" · ");
+  $("facts").replaceChildren(
+    ...fact(t("department"), person.department),
+    ...fact(t("location"), person.location),
+    ...fact(t("phone"), person.phone && el("a", { href: `tel:${person.phone.replace(/[^0-9+]/g, "")}`, textContent: person.phone })),
+    ...fact(t("email"), el("a", { href: `mailto:${person.email}`, textContent: person.email })),
+  );
+  $("about").hidden = !person.bio;
+  $("bio").textContent = person.bio || "";
+  const directory = root.dataset.directoryUrl;
+  $("expertise").replaceChildren(...(person.expertise.length
+    ? person.expertise.map((tag) => el("li", {}, [tagLink(tag, directory)]))
+    : [el("li", { className: "empty", textContent: t("noExpertise") })]));
+  $("groups").replaceChildren(...(person.groups.length
+    ? person.groups.map((g) => el("li", {}, [g.url ? el("a", { href: g.url, textContent: g.name }) : g.name]))
+    : [el("li", { className: "empty", textContent: t("noGroups") })]));
+  $("posts").replaceChildren(...(person.posts.length
+    ? person.posts.map(post)
+    : [el("li", { className: "empty", textContent: t("noPosts") })]));
+  editButton.hidden = !person.can_edit;
+  $("card").hidden = false;
+}
+
+function renderTags() {
+  $("form-tags").replaceChildren(...tags.map((tag) => {
+    const remove = el("button", { type: "button", className: "tag-remove", textContent: "×" });
+    remove.setAttribute("aria-label", `${t("removeTag")}: ${tag}`);
+    remove.addEventListener("click", () => {
+      tags = tags.filter((x) => x !== tag);
+      renderTags();
+      form.elements["profile-new-tag"].focus();
+    });
+    return el("li", { className: "tag" }, [tag, remove]);
+  }));
+}
+
+function addTag() {
+  const input = form.elements["profile-new-tag"];
+  const tag = input.value.trim().toLowerCase().replace(/\s+/g, " ");
+  if (tag && !tags.includes(tag)) tags.push(tag);
+  input.value = "";
+  renderTags();
+}
+
+function openForm() {
+  for (const name of ["title", "department", "location", "phone", "bio"]) {
+    form.elements[name].value = profile[name] || "";
+  }
+  tags = [...profile.expertise];
+  renderTags();
+  form.hidden = false;
+  editButton.hidden = true;
+  form.elements.title.focus();
+}
+
+function closeForm() {
+  form.hidden = true;
+  editButton.hidden = !profile.can_edit;
+  editButton.focus();
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (form.elements["profile-new-tag"].value.trim()) addTag();
+  const body = { expertise: tags };
+  for (const name of ["title", "department", "location", "phone", "bio"]) {
+    body[name] = form.elements[name].value;
+  }
+  const status = $("status");
+  status.textContent = t("saving");
+  try {
+    const saved = await api(`/people/${encodeURIComponent(profile.id)}`, { method: "PATCH", body });
+    render({ ...profile, ...saved });
+    status.textContent = "";
+    closeForm();
+    $("edit-status").textContent = t("saved");
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409) status.textContent = t("conflict");
+    else if (err instanceof ApiError && err.body.field) status.textContent = `${err.body.field}: ${err.body.reason}`;
+    else status.textContent = t("error");
+  }
+});
+
+form.querySelector("[data-profile-add-tag]").addEventListener("click", addTag);
+form.elements["profile-new-tag"].addEventListener("keydown", (event) => {
+  if (event.key === "Enter") {
+    event.preventDefault();
+    addTag();
+  }
+});
+form.querySelector("[data-profile-cancel]").addEventListener("click", closeForm);
+editButton.addEventListener("click", openForm);
+suggestTags(form.elements["profile-new-tag"]);
+
+async function show() {
+  root.setAttribute("aria-busy", "true");
+  try {
+    render(await api(wanted ? `/people/${encodeURIComponent(wanted)}` : "/people/me"));
+    $("hint").hidden = true;
+  } catch (err) {
+    $("card").hidden = true;
+    $("hint").hidden = false;
+    if (!(err instanceof ApiError && err.status === 401)) {
+      $("hint").textContent = err instanceof ApiError && [400, 404].includes(err.status)
+        ? t("profileNotFound") : t("error");
+    }
+  } finally {
+    root.setAttribute("aria-busy", "false");
+  }
+}
+
+// Load at once rather than only on the session event: that event can fire before this
+// module has run, and a 401 simply leaves the sign-in hint in place.
+show();
+document.addEventListener("plein:session", show);
