@@ -58,3 +58,28 @@ def set_cookie(token: str) -> str:
 def clear_cookie() -> str:
     secure = "" if settings.is_local else "; Secure"
     return f"{COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"
+
+
+def seal(claims: dict, purpose: str, now: datetime, seconds: int) -> str:
+    """A short-lived signed token for one purpose (e.g. the sign-in flow's state and nonce).
+
+    It carries `typ` and no `sub`, so it can never pass as a session, nor a session as it.
+    """
+    body = {**claims, "typ": purpose, "iat": now, "exp": now + timedelta(seconds=seconds)}
+    return jwt.encode(body, _secret(), algorithm=_ALGORITHM)
+
+
+def unseal(token: str, purpose: str, now: datetime) -> dict | None:
+    try:
+        claims = jwt.decode(token, _secret(), algorithms=[_ALGORITHM],
+                            options={"require": ["typ", "exp", "iat"], "verify_exp": False,
+                                     "verify_iat": False})
+    except jwt.PyJWTError:
+        return None
+    if claims.get("typ") != purpose or "sub" in claims:
+        return None
+    if not all(isinstance(claims[k], int | float) for k in ("iat", "exp")):
+        return None
+    if not claims["iat"] - _LEEWAY_SECONDS <= now.timestamp() < claims["exp"]:
+        return None
+    return claims
