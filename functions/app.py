@@ -1,7 +1,7 @@
 """Plein's API: this module only composes one blueprint per resource under /api."""
 
 from chalice import Chalice
-from chalicelib import auth, comments, health, posts, uploads
+from chalicelib import auth, comments, health, owndata, posts, uploads
 from chalicelib.errors import json_errors
 from chalicelib.headers import add_security_headers
 
@@ -9,5 +9,5 @@ app = Chalice(app_name="plein")
 app.register_middleware(add_security_headers, "http")
 app.register_middleware(json_errors, "http")
 
-for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp):
+for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, owndata.bp):
     app.register_blueprint(blueprint, url_prefix="/api")
