@@ -177,3 +177,10 @@ def test_bad_id_tokens_are_refused(client, issuer, meter, bad):
     meter.reset()
     assert refused(sign_in(client), "token")
     assert meter.calls == {}  # refused before any profile was read or written
+
+
+def test_a_returning_sign_in_costs_two_reads(client, issuer, meter):
+    sign_in(client)
+    meter.reset()
+    assert sign_in(client).status_code == 302
+    assert meter.calls == {"GetItem": 2}
