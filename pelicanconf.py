@@ -41,7 +41,8 @@ CATEGORY_URL = CATEGORY_SAVE_AS = "{slug}.html"
 TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "404", "inloggen"]  # inloggen: the sign-in page
+# inloggen: the sign-in page; mijn-gegevens: download or delete own data
+DIRECT_TEMPLATES = ["index", "404", "inloggen", "mijn-gegevens"]
 DEFAULT_PAGINATION = False
 DEFAULT_CATEGORY = "Nieuws"
 

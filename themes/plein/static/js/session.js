@@ -61,6 +61,7 @@ async function render(person) {
       el("span", { className: "session-status" }, [
         `${t("signedInAs")} `, el("strong", { textContent: person.name }),
       ]),
+      el("a", { href: "/mijn-gegevens.html", className: "session-link", textContent: t("myData") }),
       out,
     );
   } else {
