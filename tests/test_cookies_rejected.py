@@ -89,3 +89,19 @@ def test_site_cookies_are_a_valid_signature_over_a_policy_for_the_site(site_publ
     longer = policy.replace(str(int(expires.timestamp())).encode(), b"4102444800")
     with pytest.raises(InvalidSignature):
         site_public_key.verify(signature, longer, padding.PKCS1v15(), hashes.SHA1())
+
+
+def test_the_local_cloudfront_check_wants_a_valid_unexpired_policy_for_this_site(
+        site_public_key):
+    from infra.local.cloudfront import allows
+
+    pem = os.environ["PLEIN_CLOUDFRONT_PRIVATE_KEY"]
+    expires = datetime(2026, 11, 27, 21, 0, tzinfo=UTC)
+    cookies = sitecookies.values("http://plein.test", "K2KEY", pem, expires)
+    header = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    before, after = expires.timestamp() - 60, expires.timestamp() + 1
+    assert allows(header, "http://plein.test/over.html", site_public_key, "K2KEY", before)
+    assert not allows(header, "http://plein.test/over.html", site_public_key, "K2KEY", after)
+    assert not allows(header, "http://elders.test/over.html", site_public_key, "K2KEY", before)
+    assert not allows(header, "http://plein.test/over.html", site_public_key, "OTHER", before)
+    assert not allows("", "http://plein.test/", site_public_key, "K2KEY", before)
