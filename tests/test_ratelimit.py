@@ -88,3 +88,12 @@ def test_limits_are_configurable_and_a_bad_entry_keeps_the_default():
         .rate_limits
     assert limits["post"] == (5, 10)
     assert limits["comment"] == (30, 60) and limits["upload"] == (20, 3600)
+
+
+def test_a_post_costs_one_call_more_for_its_rate_limit(client, make_person, as_person, meter):
+    anna = make_person()
+    meter.reset()
+    response = client.http.post("/api/posts", headers=as_person(anna),
+                                body=json.dumps({"body": "hoi"}))
+    assert response.status_code == 201
+    assert meter.calls == {"GetItem": 1, "UpdateItem": 1, "PutItem": 1}
