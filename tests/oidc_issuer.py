@@ -40,6 +40,7 @@ class LoopbackIssuer:
         self.mangle = None  # token -> token, after signing: a tampered token
         self._codes: dict[str, dict] = {}
         self.token_requests: list[dict] = []
+        self.auth_methods = ("client_secret_basic",)
         self._server = None
 
     # --- tokens ---------------------------------------------------------------------------
@@ -73,6 +74,7 @@ class LoopbackIssuer:
             "response_types_supported": ["code"], "subject_types_supported": ["public"],
             "id_token_signing_alg_values_supported": ["RS256"],
             "code_challenge_methods_supported": ["S256"],
+            "token_endpoint_auth_methods_supported": list(self.auth_methods),
         })
 
     def _jwks(self, _request):
@@ -94,8 +96,8 @@ class LoopbackIssuer:
         form = request.form
         self.token_requests.append(dict(form))
         grant = self._codes.pop(form.get("code", ""), None)  # a code works once
-        if grant is None or form.get("client_id") != self.client_id \
-                or form.get("client_secret") != self.client_secret \
+        client_id, secret = self._client(request)
+        if grant is None or client_id != self.client_id or secret != self.client_secret \
                 or form.get("redirect_uri") != grant["redirect_uri"]:
             return _json({"error": "invalid_grant"}, 400)
         verifier = form.get("code_verifier", "")
@@ -111,6 +113,16 @@ class LoopbackIssuer:
         return _json({"access_token": secrets.token_urlsafe(16), "token_type": "Bearer",
                       "expires_in": 300, "id_token": token})
 
+    def _client(self, request) -> tuple[str | None, str | None]:
+        """Client authentication as advertised: HTTP Basic, or the secret in the form."""
+        header = request.headers.get("Authorization", "")
+        if header.startswith("Basic ") and "client_secret_basic" in self.auth_methods:
+            user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+            return urllib.parse.unquote(user), urllib.parse.unquote(password)
+        if "client_secret_post" in self.auth_methods:
+            return request.form.get("client_id"), request.form.get("client_secret")
+        return None, None
+
     def start(self) -> "LoopbackIssuer":
         self._server = make_server("127.0.0.1", self.port, self, threaded=True)
         threading.Thread(target=self._server.serve_forever, name="oidc-issuer",
@@ -125,6 +137,7 @@ class LoopbackIssuer:
         self.next_user = {"sub": "u-1", "email": "anna@voorbeeld.nl", "name": "Anna"}
         self.token_changes, self.header_changes, self.sign_with = {}, {}, None
         self.unsigned, self.mangle = False, None
+        self.auth_methods = ("client_secret_basic",)
         self.token_requests.clear()
 
 

@@ -184,3 +184,21 @@ def test_a_returning_sign_in_costs_two_reads(client, issuer, meter):
     meter.reset()
     assert sign_in(client).status_code == 302
     assert meter.calls == {"GetItem": 2}
+
+
+def test_a_provider_that_takes_the_secret_only_in_the_form_gets_it_there(client, issuer):
+    from chalicelib.domain import oidc
+
+    issuer.auth_methods = ("client_secret_post",)
+    oidc._discovery.cache_clear()  # the provider's discovery document changed
+    try:
+        assert sessions.COOKIE in set_cookies(sign_in(client))
+        assert issuer.token_requests[-1]["client_secret"] == issuer.client_secret
+    finally:
+        issuer.auth_methods = ("client_secret_basic",)
+        oidc._discovery.cache_clear()
+
+
+def test_the_secret_never_travels_in_the_form_when_basic_is_offered(client, issuer):
+    assert sessions.COOKIE in set_cookies(sign_in(client))
+    assert "client_secret" not in issuer.token_requests[-1]

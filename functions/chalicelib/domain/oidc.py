@@ -148,18 +148,30 @@ def finish(provider: Provider, params: dict, flow: dict, now: datetime) -> Ident
         raise SignInRefused("state", "state does not match")
     if not isinstance(code, str) or not code:
         raise SignInRefused("state", "no code")
-    form = urllib.parse.urlencode({
-        "grant_type": "authorization_code", "code": code,
-        "redirect_uri": provider.redirect_uri, "code_verifier": flow["verifier"],
-        "client_id": provider.client_id, "client_secret": provider.client_secret,
-    }).encode()
-    request = urllib.request.Request(
-        endpoints(provider)["token_endpoint"], data=form, method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"})
-    id_token = _fetch_json(request, provider.timeout).get("id_token")
+    id_token = _redeem(provider, code, flow["verifier"]).get("id_token")
     if not isinstance(id_token, str):
         raise SignInRefused("token", "no id_token in the token response")
     return identity(provider, verify_id_token(provider, id_token, flow["nonce"], now))
+
+
+def _redeem(provider: Provider, code: str, verifier: str) -> dict:
+    """The token endpoint, authenticated as the provider prefers: HTTP Basic (the OIDC default)
+    unless it only takes the secret in the form."""
+    doc = endpoints(provider)
+    form = {"grant_type": "authorization_code", "code": code,
+            "redirect_uri": provider.redirect_uri, "code_verifier": verifier,
+            "client_id": provider.client_id}
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
+    methods = doc.get("token_endpoint_auth_methods_supported") or ["client_secret_basic"]
+    if "client_secret_basic" in methods:
+        pair = (urllib.parse.quote(provider.client_id, safe=""),
+                urllib.parse.quote(provider.client_secret, safe=""))  # RFC 6749 2.3.1
+        headers["Authorization"] = "Basic " + base64.b64encode(":".join(pair).encode()).decode()
+    else:
+        form["client_secret"] = provider.client_secret
+    request = urllib.request.Request(doc["token_endpoint"], method="POST", headers=headers,
+                                     data=urllib.parse.urlencode(form).encode())
+    return _fetch_json(request, provider.timeout)
 
 
 def verify_id_token(provider: Provider, token: str, nonce: str, now: datetime) -> dict:
