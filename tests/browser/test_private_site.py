@@ -41,9 +41,12 @@ def test_signing_in_opens_the_site_and_signing_out_closes_it(visitor, issuer):
     visitor.wait_for_url("**/over-plein.html")
     assert visitor.request.get("/over-plein.html").status == 200
     assert visitor.get_by_role("heading", name="Over Plein", level=1).is_visible()
-    visitor.get_by_role("button", name="Uitloggen").click()
+    with visitor.expect_response("**/api/auth/logout") as logout:
+        visitor.get_by_role("button", name="Uitloggen").click()
+    assert logout.value.status == 200
     visitor.locator(".session").get_by_text("Niet ingelogd").wait_for()
-    assert visitor.goto("/over-plein.html").status == 403
+    # Asked afresh (not from the browser's cache of the page it is on): 403 again.
+    assert visitor.request.get("/over-plein.html").status == 403
 
 
 def test_tampered_or_foreign_site_cookies_do_not_open_the_site(visitor, issuer, private):
