@@ -2,7 +2,6 @@
 
 import pytest
 from chalicelib.domain.oidc import Provider, SignInRefused, identity, safe_next
-from chalicelib.policy import RoleSources, role_for
 
 BASE = Provider(issuer="https://idp.example", client_id="plein", client_secret="s",
                 redirect_uri="https://plein.example/api/auth/callback",
@@ -48,15 +47,6 @@ def test_entra_style_tokens_use_preferred_username_and_profile_claims():
 
 def test_a_token_without_an_email_is_refused():
     assert refused_for(BASE, {"sub": "1", "preferred_username": "kees"}) == "email"
-
-
-def test_roles_from_config_and_groups():
-    sources = RoleSources(admin_emails=("anna@voorbeeld.nl",), admin_group="admins",
-                          content_manager_emails=(), content_manager_group="redactie")
-    assert role_for("Anna@voorbeeld.nl", (), sources) == "admin"
-    assert role_for("bram@voorbeeld.nl", ("admins",), sources) == "admin"
-    assert role_for("bram@voorbeeld.nl", ("redactie",), sources) == "content_manager"
-    assert role_for("bram@voorbeeld.nl", ("",), RoleSources()) == "employee"
 
 
 @pytest.mark.parametrize("path, expected", [

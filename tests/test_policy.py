@@ -1,40 +1,28 @@
-"""The authorisation rules, one per resource action, for each role."""
+"""Where roles come from: config emails and IdP groups, admin over content manager."""
 
 import pytest
 from chalicelib import policy
 from chalicelib.errors import ApiError
 
-
-class Who:
-    def __init__(self, person_id, role):
-        self.id, self.role = person_id, role
-
-
-AUTHOR, OTHER = "p-author", "p-other"
+SOURCES = policy.RoleSources(admin_emails=("anna@voorbeeld.nl",), admin_group="admins",
+                             content_manager_emails=("bram@voorbeeld.nl",),
+                             content_manager_group="redactie")
 
 
-@pytest.mark.parametrize("role, edit, delete, publish", [
-    ("employee", False, False, False),
-    ("content_manager", False, True, True),
-    ("admin", False, True, True),
+@pytest.mark.parametrize("email, groups, role", [
+    ("Anna@Voorbeeld.nl", (), "admin"),
+    ("kees@voorbeeld.nl", ("admins",), "admin"),
+    ("bram@voorbeeld.nl", ("admins",), "admin"),
+    ("bram@voorbeeld.nl", (), "content_manager"),
+    ("kees@voorbeeld.nl", ("redactie", "anders"), "content_manager"),
+    ("kees@voorbeeld.nl", ("anders",), "employee"),
 ])
-def test_what_each_role_may_do_to_someone_elses_content(role, edit, delete, publish):
-    viewer = Who(OTHER, role)
-    assert policy.can_edit_post(viewer, AUTHOR) is edit
-    assert policy.can_delete_post(viewer, AUTHOR) is delete
-    assert policy.can_publish_announcement(viewer) is publish
+def test_role_for(email, groups, role):
+    assert policy.role_for(email, groups, SOURCES) == role
 
 
-def test_authors_edit_and_delete_their_own_posts():
-    me = Who(AUTHOR, "employee")
-    assert policy.can_edit_post(me, AUTHOR) and policy.can_delete_post(me, AUTHOR)
-
-
-def test_profiles_are_edited_by_their_owner_or_an_admin_and_deleted_by_the_owner_only():
-    assert policy.can_edit_profile(Who(AUTHOR, "employee"), AUTHOR)
-    assert not policy.can_edit_profile(Who(OTHER, "content_manager"), AUTHOR)
-    assert policy.can_edit_profile(Who(OTHER, "admin"), AUTHOR)
-    assert not policy.can_delete_account(Who(OTHER, "admin"), AUTHOR)
+def test_unset_groups_match_nobody():
+    assert policy.role_for("kees@voorbeeld.nl", ("",), policy.RoleSources()) == "employee"
 
 
 def test_require_raises_403():

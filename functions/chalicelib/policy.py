@@ -1,9 +1,13 @@
-"""Who may do what: roles, and one rule per resource action. Routes ask here, never ad hoc.
+"""Where roles come from, and the 403 every authorisation rule raises.
 
 Roles are employee, content_manager and admin. They come from configuration (email lists) or
 the identity provider's group claim, and are written to the profile at every sign-in, so
 removing someone from the admin group in the IdP takes effect at their next sign-in.
-Roles within a group (owner, member) belong to the groups resource, not here.
+
+Who may do what to a resource is decided in one place per resource, next to its data: posts
+and groups in `domain/access.py`, profiles in `domain/people.py` (`may_edit`), own data by
+construction (`/api/me` only ever touches the viewer). Those rules read `viewer.role`; roles
+inside a group (owner, member) belong to the groups resource.
 """
 
 from dataclasses import dataclass
@@ -41,28 +45,5 @@ def require(allowed: bool, reason: str = "You may not do that.") -> None:
 
 
 def is_moderator(viewer) -> bool:
+    """Content managers and admins: may remove others' content where a resource allows it."""
     return viewer.role in ("content_manager", "admin")
-
-
-# --- posts ----------------------------------------------------------------------------------
-def can_edit_post(viewer, author_id: str) -> bool:
-    return viewer.id == author_id
-
-
-def can_delete_post(viewer, author_id: str) -> bool:
-    return viewer.id == author_id or is_moderator(viewer)
-
-
-# --- people ---------------------------------------------------------------------------------
-def can_edit_profile(viewer, person_id: str) -> bool:
-    return viewer.id == person_id or viewer.role == "admin"
-
-
-def can_delete_account(viewer, person_id: str) -> bool:
-    # Own data only: an admin removing someone else goes through the IdP, not through Plein.
-    return viewer.id == person_id
-
-
-# --- site content (news and pages are edited in Git; this guards in-app announcements) -----
-def can_publish_announcement(viewer) -> bool:
-    return is_moderator(viewer)
