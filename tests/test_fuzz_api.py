@@ -40,7 +40,7 @@ def stack(tmp_path_factory):
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+@settings(max_examples=12, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_its_documented_promises(case, stack):
     server, headers = stack
