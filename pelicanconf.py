@@ -42,8 +42,10 @@ CATEGORY_URL = CATEGORY_SAVE_AS = "{slug}.html"
 TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile"]
-# Groups and people change at runtime, so one static page each loads its data by query string.
+# groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
+# inloggen: the sign-in page; mijn-gegevens: download or delete own data
+DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
+                    "inloggen", "mijn-gegevens"]
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory

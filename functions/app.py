@@ -1,7 +1,7 @@
 """Plein's API: this module only composes one blueprint per resource under /api."""
 
 from chalice import Chalice
-from chalicelib import auth, comments, groups, health, people, posts, uploads, usage
+from chalicelib import auth, comments, groups, health, owndata, people, posts, uploads, usage
 from chalicelib.errors import json_errors
 from chalicelib.headers import add_security_headers
 
@@ -10,5 +10,5 @@ app.register_middleware(add_security_headers, "http")
 app.register_middleware(json_errors, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
-                  people.bp):
+                  people.bp, owndata.bp):
     app.register_blueprint(blueprint, url_prefix="/api")

@@ -13,7 +13,7 @@ def _dev(args) -> int:
 
     return run(port=args.port, data_dir=Path(args.data_dir), site_dir=Path(args.site_dir),
                watch=not args.no_watch, build=not args.no_build,
-               snapshot_seconds=args.snapshot_every)
+               snapshot_seconds=args.snapshot_every, private_site=args.private_site)
 
 
 def _build(args) -> int:
@@ -107,6 +107,8 @@ def parser() -> argparse.ArgumentParser:
     dev.add_argument("--no-build", action="store_true", help="serve the site as already built")
     dev.add_argument("--snapshot-every", type=float, default=30, metavar="SECONDS",
                      help="how often local data is saved while running (default 30)")
+    dev.add_argument("--private-site", action="store_true",
+                     help="check CloudFront's signed cookies on the site, as when deployed")
     dev.set_defaults(func=_dev)
 
     build = sub.add_parser("build", help="build the static site into site/")

@@ -1,10 +1,14 @@
 """Shared fixtures. One embedded AWS endpoint (moto's server, over HTTP) serves the session;
 each test starts from an empty table."""
 
+import os
 import secrets
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from oidc_issuer import LoopbackIssuer
 
 from infra.local import env
 from infra.local.dynamo import EmbeddedAws, ensure_table
@@ -17,6 +21,9 @@ HOST = "plein.test"
 ORIGIN = f"http://{HOST}"
 _aws = EmbeddedAws()
 _meter: CallMeter | None = None
+_issuer = LoopbackIssuer()
+# The key pair whose public half CloudFront would trust; tests verify site cookies with it.
+_site_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
 def pytest_configure(config):
@@ -26,9 +33,22 @@ def pytest_configure(config):
     _aws.start()
     _meter = CallMeter(_aws.endpoint)
     env.configure(_meter.endpoint, TABLE, secrets.token_urlsafe(32), s3_endpoint=_aws.endpoint)
+    _issuer.start()
+    pem = _site_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                  serialization.NoEncryption()).decode()
+    os.environ.update({
+        "PLEIN_OIDC_ISSUER": _issuer.url, "PLEIN_OIDC_CLIENT_ID": _issuer.client_id,
+        "PLEIN_OIDC_CLIENT_SECRET": _issuer.client_secret,
+        "PLEIN_OIDC_ALLOWED_DOMAINS": "voorbeeld.nl", "PLEIN_ADMIN_GROUP": "plein-admins",
+        "PLEIN_CONTENT_MANAGER_EMAILS": "redactie@voorbeeld.nl",
+        "PLEIN_CLOUDFRONT_KEY_PAIR_ID": "K2TESTKEYPAIR", "PLEIN_CLOUDFRONT_PRIVATE_KEY": pem,
+        # High enough for tests that post in bulk; the limit itself is tested with low ones.
+        "PLEIN_RATE_LIMITS": "post=1000/60,comment=1000/60,upload=1000/60,hit=1000/60",
+    })
 
 
 def pytest_unconfigure(config):
+    _issuer.stop()
     _meter.stop()
     _aws.stop()
 
@@ -36,6 +56,19 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="session")
 def aws():
     return _aws
+
+
+@pytest.fixture
+def issuer():
+    """The loopback OpenID provider the app is configured with, reset for this test."""
+    _issuer.reset()
+    yield _issuer
+    _issuer.reset()
+
+
+@pytest.fixture(scope="session")
+def site_public_key():
+    return _site_key.public_key()
 
 
 @pytest.fixture(scope="session")

@@ -22,10 +22,12 @@ class DevServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
 
-    def start(self, snapshot_every: float = 30, wait: bool = True) -> "DevServer":
+    def start(self, snapshot_every: float = 30, wait: bool = True,
+              extra_args: tuple[str, ...] = ()) -> "DevServer":
         cmd = [sys.executable, "-m", "infra.cli", "dev", "--port", str(self.port),
                "--data-dir", str(self.data_dir), "--site-dir", str(self.site_dir),
-               "--no-build", "--no-watch", "--snapshot-every", str(snapshot_every)]
+               "--no-build", "--no-watch", "--snapshot-every", str(snapshot_every),
+               *extra_args]
         self.process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, text=True)
         if wait:

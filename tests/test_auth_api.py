@@ -1,7 +1,8 @@
 import json
 from datetime import timedelta
 
-from chalicelib import sessions
+from chalicelib import sessions, sitecookies
+from cookies import set_cookies
 
 
 def test_dev_users_lists_everyone_by_name(client, make_person):
@@ -17,8 +18,7 @@ def test_dev_login_sets_a_signed_httponly_lax_cookie(client, make_person, as_per
     response = client.http.post("/api/auth/dev-login", headers=as_person(),
                                 body=json.dumps({"email": anna.email}))
     assert response.status_code == 200
-    cookie = response.headers["Set-Cookie"]
-    assert cookie.startswith(f"{sessions.COOKIE}=")
+    cookie = set_cookies(response)[sessions.COOKIE]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     token = cookie.split(";")[0].split("=", 1)[1]
     me = client.http.get("/api/me", headers={"cookie": f"{sessions.COOKIE}={token}"})
@@ -52,7 +52,9 @@ def test_unsigned_token_is_refused(clock, make_person):
 def test_logout_clears_the_cookie(client, make_person, as_person):
     response = client.http.post("/api/auth/logout", headers=as_person(make_person()), body="{}")
     assert response.status_code == 200
-    assert "Max-Age=0" in response.headers["Set-Cookie"]
+    cookies = set_cookies(response)
+    assert set(cookies) == {sessions.COOKIE, *sitecookies.NAMES}
+    assert all("Max-Age=0" in c for c in cookies.values())
 
 
 def test_dev_routes_are_404_on_other_stages(make_person):

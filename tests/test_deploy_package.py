@@ -386,8 +386,7 @@ def test_private_site_pages_need_signed_cookies_except_the_sign_in_page(private_
                        "parameter/plein/acc/cloudfront-private-key"} in granted["Resource"]
 
 
-def test_site_stays_open_while_the_api_cannot_sign_cookies(template):
-    # Today's API has no cookie-signing settings: locking the pages would lock everyone out.
+def test_a_stage_is_private_by_default_now_that_the_api_signs_site_cookies(template):
     config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
-    assert "TrustedKeyGroups" not in config["DefaultCacheBehavior"]
-    assert "SiteKey" not in template["Resources"]
+    assert config["DefaultCacheBehavior"]["TrustedKeyGroups"] == [{"Ref": "SiteKeyGroup"}]
+    assert "SiteKey" in template["Resources"]

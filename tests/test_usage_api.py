@@ -398,3 +398,22 @@ def test_a_group_manager_sees_their_own_groups_over_http(client, make_person, as
     assert [g["name"] for g in response.json_body["groups"]] == ["Personeelsvereniging"]
     csv = client.http.get("/api/usage.csv?table=groups", headers=as_person(person))
     assert csv.status_code == 200
+
+
+def test_joins_and_new_groups_count_as_contributions(table, make_person, clock):
+    from chalicelib.domain import groups, memberships
+    from chalicelib.domain.usage_report import dashboard
+    from chalicelib.guard import Viewer
+    from chalicelib.ids import new_id, system_clock
+
+    def as_viewer(person):
+        return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
+                      person=person)
+
+    admin, joiner = as_viewer(make_person("admin")), as_viewer(make_person())
+    group = groups.create(admin, {"name": "Fietsclub", "visibility": "open"}, system_clock,
+                          new_id)
+    memberships.join(joiner, group["id"], system_clock)
+    memberships.join(joiner, group["id"], system_clock)  # a repeat changes nothing
+    data = dashboard(admin, {"days": "7"}, system_clock)
+    assert data["daily"][-1]["join"] == 1 and data["daily"][-1]["group"] == 1

@@ -2,6 +2,7 @@
 
 from chalice import Blueprint, Response
 
+from . import ratelimit
 from .domain import comments
 from .guard import change, viewer
 from .ids import new_id, system_clock
@@ -21,6 +22,7 @@ def post_comments(post_id):
 @bp.route("/posts/{post_id}/comments", methods=["POST"])
 def comment_on_post(post_id):
     who, data = change(bp.current_request)
+    ratelimit.check(who, "comment", system_clock)
     return Response(body=comments.create_on_post(who, post_id, data, system_clock, new_id),
                     status_code=201)
 
@@ -33,6 +35,7 @@ def page_comments():
 @bp.route("/pages/comments", methods=["POST"])
 def comment_on_page():
     who, data = change(bp.current_request)
+    ratelimit.check(who, "comment", system_clock)
     return Response(body=comments.create_on_page(who, _param("path"), data, system_clock,
                                                  new_id), status_code=201)
 

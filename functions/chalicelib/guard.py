@@ -30,7 +30,7 @@ class Viewer:
         return self.role == "admin"
 
 
-def _cookie(request, name: str) -> str | None:
+def cookie(request, name: str) -> str | None:
     raw = request.headers.get("cookie")
     if not raw:
         return None
@@ -43,7 +43,7 @@ def _cookie(request, name: str) -> str | None:
 
 
 def viewer(request, clock: Clock = system_clock) -> Viewer:
-    token = _cookie(request, sessions.COOKIE)
+    token = cookie(request, sessions.COOKIE)
     person_id = sessions.verify(token, clock()) if token else None
     if not person_id:
         raise unauthorized()
@@ -55,15 +55,24 @@ def viewer(request, clock: Clock = system_clock) -> Viewer:
                   person=person)
 
 
+def own_origin(request) -> str:
+    """The site's origin: PLEIN_PUBLIC_URL when set (behind CloudFront, API Gateway sees its own
+    Host), else the request's own scheme and host (local)."""
+    if settings.public_url:
+        return settings.public_url
+    host = request.headers.get("host", "")
+    proto = request.headers.get("x-forwarded-proto", "http" if settings.is_local else "https")
+    return f"{proto}://{host}"
+
+
 def check_origin(request) -> None:
     """Cross-site form posts and fetches cannot forge JSON with our Origin."""
     origin = (request.headers.get("origin") or "").rstrip("/")
     if origin:
-        host = request.headers.get("host", "")
-        proto = request.headers.get("x-forwarded-proto", "http" if settings.is_local else "https")
-        if origin == f"{proto}://{host}" or origin in settings.allowed_origins:
+        if origin == own_origin(request) or origin in settings.allowed_origins:
             return
         raise forbidden("Cross-origin request refused.")
+    # Browsers that omit Origin still send fetch metadata; only same-origin passes.
     if request.headers.get("sec-fetch-site") == "same-origin":
         return
     raise forbidden("Missing Origin header.")

@@ -42,4 +42,9 @@ def add_security_headers(event, get_response):
     for name, value in for_stage(settings.is_local).items():
         response.headers.setdefault(name, value)
     response.headers.setdefault("Cache-Control", "no-store")
+    # API Gateway labels an unlabelled body application/json, the local server text/plain;
+    # saying it ourselves makes both agree (found by the schemathesis run).
+    if not any(name.lower() == "content-type" for name in response.headers) \
+            and not isinstance(response.body, str | bytes):
+        response.headers["Content-Type"] = "application/json"
     return response

@@ -2,6 +2,7 @@
 
 from chalice import Blueprint, Response
 
+from . import ratelimit
 from .domain import posts, questions, reactions, stream
 from .guard import change, viewer
 from .ids import new_id, system_clock
@@ -12,6 +13,7 @@ bp = Blueprint(__name__)
 @bp.route("/posts", methods=["POST"])
 def create_post():
     who, data = change(bp.current_request)
+    ratelimit.check(who, "post", system_clock)
     return Response(body=posts.create(who, data, system_clock, new_id), status_code=201)
 
 

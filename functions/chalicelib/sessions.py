@@ -66,3 +66,28 @@ def derived_key(purpose: str) -> bytes:
     import hmac
 
     return hmac.new(_secret().encode(), f"plein:{purpose}".encode(), hashlib.sha256).digest()
+
+
+def seal(claims: dict, purpose: str, now: datetime, seconds: int) -> str:
+    """A short-lived signed token for one purpose (e.g. the sign-in flow's state and nonce).
+
+    It carries `typ` and no `sub`, so it can never pass as a session, nor a session as it.
+    """
+    body = {**claims, "typ": purpose, "iat": now, "exp": now + timedelta(seconds=seconds)}
+    return jwt.encode(body, _secret(), algorithm=_ALGORITHM)
+
+
+def unseal(token: str, purpose: str, now: datetime) -> dict | None:
+    try:
+        claims = jwt.decode(token, _secret(), algorithms=[_ALGORITHM],
+                            options={"require": ["typ", "exp", "iat"], "verify_exp": False,
+                                     "verify_iat": False})
+    except jwt.PyJWTError:
+        return None
+    if claims.get("typ") != purpose or "sub" in claims:
+        return None
+    if not all(isinstance(claims[k], int | float) for k in ("iat", "exp")):
+        return None
+    if not claims["iat"] - _LEEWAY_SECONDS <= now.timestamp() < claims["exp"]:
+        return None
+    return claims

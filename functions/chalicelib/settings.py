@@ -20,7 +20,28 @@ SETTINGS = (
     ("PLEIN_S3_ENDPOINT", "", "S3 endpoint URL; empty means the AWS default."),
     ("PLEIN_UPLOADS_URL", "/upload", "Same-origin URL browsers send presigned upload forms to."),
     ("PLEIN_TIMEZONE", "Europe/Amsterdam", "Time zone whose calendar days usage is counted in."),
+    ("PLEIN_PUBLIC_URL", "", "The site's own https origin; empty: taken from the request (local)."),
+    ("PLEIN_OIDC_ISSUER", "", "OpenID Connect issuer URL; empty turns production sign-in off."),
+    ("PLEIN_OIDC_CLIENT_ID", "", "The client id registered with the identity provider."),
+    ("PLEIN_OIDC_CLIENT_SECRET", "", "The client secret (tests, local); production uses _PARAM."),
+    ("PLEIN_OIDC_CLIENT_SECRET_PARAM", "", "SSM parameter holding the OIDC client secret."),
+    ("PLEIN_OIDC_SCOPES", "openid email profile", "Scopes asked for at sign-in."),
+    ("PLEIN_OIDC_ALLOWED_DOMAINS", "", "Email domains that may sign in (comma-separated, * any)."),
+    ("PLEIN_OIDC_REQUIRED_GROUP", "", "If set, only members of this IdP group may sign in."),
+    ("PLEIN_OIDC_GROUPS_CLAIM", "groups", "ID token claim that lists the employee's IdP groups."),
+    ("PLEIN_ADMIN_EMAILS", "", "Emails (comma-separated) that get the admin role."),
+    ("PLEIN_ADMIN_GROUP", "", "IdP group whose members get the admin role."),
+    ("PLEIN_CONTENT_MANAGER_EMAILS", "", "Emails (comma-separated) that get content_manager."),
+    ("PLEIN_CONTENT_MANAGER_GROUP", "", "IdP group whose members get the content_manager role."),
+    ("PLEIN_CLOUDFRONT_KEY_PAIR_ID", "", "CloudFront public key id; empty: no site cookies."),
+    ("PLEIN_CLOUDFRONT_PRIVATE_KEY", "", "PEM key for site cookies (tests); prod uses _PARAM."),
+    ("PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM", "", "SSM parameter holding the PEM private key."),
+    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=600/60",
+     "Per-employee limits: action=count/seconds, comma-separated."),
 )
+
+
+_DEFAULT_LIMITS = next(d for n, d, _h in SETTINGS if n == "PLEIN_RATE_LIMITS")
 
 
 @dataclass(frozen=True)
@@ -37,10 +58,49 @@ class Settings:
     s3_endpoint: str | None
     uploads_url: str
     timezone: str
+    public_url: str
+    oidc_issuer: str
+    oidc_client_id: str
+    oidc_client_secret: str
+    oidc_client_secret_param: str
+    oidc_scopes: str
+    oidc_allowed_domains: tuple[str, ...]
+    oidc_required_group: str
+    oidc_groups_claim: str
+    admin_emails: tuple[str, ...]
+    admin_group: str
+    content_manager_emails: tuple[str, ...]
+    content_manager_group: str
+    cloudfront_key_pair_id: str
+    cloudfront_private_key: str
+    cloudfront_private_key_param: str
+    rate_limits: dict[str, tuple[int, int]]
 
     @property
     def is_local(self) -> bool:
         return self.stage == "local"
+
+
+def _list(value: str, lower: bool = False) -> tuple[str, ...]:
+    items = (v.strip() for v in value.split(","))
+    return tuple(v.lower() if lower else v for v in items if v)
+
+
+def _limits(value: str, default: str) -> dict[str, tuple[int, int]]:
+    """`post=10/60,...` → {"post": (10, 60)}; a malformed entry falls back to the default's."""
+    def parse(text):
+        out = {}
+        for entry in _list(text):
+            try:
+                action, rule = entry.split("=", 1)
+                count, seconds = (int(n) for n in rule.split("/", 1))
+            except ValueError:
+                continue
+            if count > 0 and seconds > 0:
+                out[action.strip()] = (count, seconds)
+        return out
+
+    return {**parse(default), **parse(value)}
 
 
 def load(environ=os.environ) -> Settings:
@@ -64,6 +124,23 @@ def load(environ=os.environ) -> Settings:
         s3_endpoint=values["PLEIN_S3_ENDPOINT"] or None,
         uploads_url=values["PLEIN_UPLOADS_URL"],
         timezone=values["PLEIN_TIMEZONE"],
+        public_url=values["PLEIN_PUBLIC_URL"].rstrip("/"),
+        oidc_issuer=values["PLEIN_OIDC_ISSUER"].rstrip("/"),
+        oidc_client_id=values["PLEIN_OIDC_CLIENT_ID"],
+        oidc_client_secret=values["PLEIN_OIDC_CLIENT_SECRET"],
+        oidc_client_secret_param=values["PLEIN_OIDC_CLIENT_SECRET_PARAM"],
+        oidc_scopes=values["PLEIN_OIDC_SCOPES"],
+        oidc_allowed_domains=_list(values["PLEIN_OIDC_ALLOWED_DOMAINS"], lower=True),
+        oidc_required_group=values["PLEIN_OIDC_REQUIRED_GROUP"],
+        oidc_groups_claim=values["PLEIN_OIDC_GROUPS_CLAIM"],
+        admin_emails=_list(values["PLEIN_ADMIN_EMAILS"], lower=True),
+        admin_group=values["PLEIN_ADMIN_GROUP"],
+        content_manager_emails=_list(values["PLEIN_CONTENT_MANAGER_EMAILS"], lower=True),
+        content_manager_group=values["PLEIN_CONTENT_MANAGER_GROUP"],
+        cloudfront_key_pair_id=values["PLEIN_CLOUDFRONT_KEY_PAIR_ID"],
+        cloudfront_private_key=values["PLEIN_CLOUDFRONT_PRIVATE_KEY"],
+        cloudfront_private_key_param=values["PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM"],
+        rate_limits=_limits(values["PLEIN_RATE_LIMITS"], _DEFAULT_LIMITS),
     )
 
 

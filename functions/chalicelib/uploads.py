@@ -2,6 +2,7 @@
 
 from chalice import Blueprint, Response
 
+from . import ratelimit
 from .domain import photos
 from .guard import change
 from .ids import new_id, system_clock
@@ -12,4 +13,5 @@ bp = Blueprint(__name__)
 @bp.route("/uploads", methods=["POST"])
 def upload_target():
     who, data = change(bp.current_request)
+    ratelimit.check(who, "upload", system_clock)
     return Response(body=photos.upload_target(who, data, system_clock, new_id), status_code=201)

@@ -84,8 +84,38 @@ class LocalStack:
         return saved
 
 
+def _site_key(data_dir: Path) -> str:
+    """A local stand-in for the CloudFront key pair, made once per data dir (mode 600)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    path = data_dir / "site-key.pem"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+        path.chmod(0o600)
+    return path.read_text()
+
+
+def _private(app, site_dir: Path, headers: dict):
+    """CloudFront's signed-cookie check in front of the site, with the key the API signs with."""
+    from chalicelib.settings import settings
+    from cryptography.hazmat.primitives import serialization
+
+    from .cloudfront import PrivateSite
+
+    key = serialization.load_pem_private_key(settings.cloudfront_private_key.encode(), None)
+    return PrivateSite(app, site_dir, key.public_key(), settings.cloudfront_key_pair_id, headers)
+
+
 def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1",
-        watch: bool = True, build: bool = True, snapshot_seconds: float = SNAPSHOT_SECONDS) -> int:
+        watch: bool = True, build: bool = True, snapshot_seconds: float = SNAPSHOT_SECONDS,
+        private_site: bool = False) -> int:
+    if private_site:
+        env.use_site_key(_site_key(Path(data_dir)))
     stack = LocalStack(data_dir)
     try:
         outcome = stack.start()
@@ -104,8 +134,12 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
     from chalicelib.headers import for_stage
 
     headers = for_stage(is_local=True)
-    app = OneOrigin(ApiApp(env.load_app()), SiteApp(site_dir, headers),
-                    media=MediaApp(stack.s3, env.UPLOADS_BUCKET, headers),
+    site_app = SiteApp(site_dir, headers)
+    media_app = MediaApp(stack.s3, env.UPLOADS_BUCKET, headers)
+    if private_site:  # CloudFront guards the pages and the photos alike
+        site_app = _private(site_app, site_dir, headers)
+        media_app = _private(media_app, site_dir, headers)
+    app = OneOrigin(ApiApp(env.load_app()), site_app, media=media_app,
                     upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()

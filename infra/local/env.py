@@ -35,6 +35,13 @@ def add_functions_path() -> None:
         sys.path.insert(0, str(FUNCTIONS))
 
 
+def use_site_key(pem: str, key_pair_id: str = "LOCALSITEKEY") -> None:
+    """Sign site cookies locally (`plein dev --private-site`), unless a key is already set."""
+    if not os.environ.get("PLEIN_CLOUDFRONT_PRIVATE_KEY"):
+        os.environ["PLEIN_CLOUDFRONT_PRIVATE_KEY"] = pem
+        os.environ["PLEIN_CLOUDFRONT_KEY_PAIR_ID"] = key_pair_id
+
+
 def load_app():
     """The Chalice app object, imported after `configure`."""
     from app import app

@@ -92,6 +92,20 @@ def commit(before: dict | None, person: Person, also=(), token: str | None = Non
         raise
 
 
+def remove(person: Person, also=()) -> None:
+    """Deletes `person` (as loaded: its version must still match), every search entry that
+    points at it and its share of the tallies, plus the `also` items, in one transaction."""
+    before = snapshot(person)
+    with TransactWrite(connection=_connection()) as tx:
+        tx.delete(person)
+        for item in also:
+            tx.delete(item)
+        for entry in entries(before).values():
+            tx.delete(entry)
+        for k in _tallies(before):
+            tx.update(Tally(*k), actions=[Tally.count.add(-1)])
+
+
 def encode_cursor(sort_key: str) -> str:
     return base64.urlsafe_b64encode(sort_key.encode()).decode().rstrip("=")
 

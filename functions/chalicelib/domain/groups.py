@@ -18,6 +18,7 @@ from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
 from . import memberships
 from .render import markdown_to_html
 from .standing import Standing, load, managed
+from .usage import record_contribution
 
 MAX_NAME = 80
 MAX_DESCRIPTION = 2000
@@ -95,6 +96,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker,
         memberships.commit(build)
     except memberships.Raced:
         raise conflict("A group with that id already exists.") from None
+    record_contribution("group", group_id, viewer.role, now)
     return to_json(group, membership=manager)
 
 

@@ -18,6 +18,7 @@ from ..ids import Clock, iso
 from ..models import Group, Membership
 from . import people
 from .standing import Standing, find_membership, load, managed
+from .usage import record_contribution
 
 ATTEMPTS = 8
 
@@ -127,6 +128,7 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
             item = _member_item(group, viewer.id, viewer.name, "member", "member",
                                 iso(clock()))
             commit(lambda tx: move(tx, group, current, item, members=1))
+            record_contribution("join", group_id, viewer.role, clock())
         else:
             item = _member_item(group, viewer.id, viewer.name, "requested", "member",
                                 iso(clock()))
@@ -213,6 +215,9 @@ def answer_request(viewer: Viewer, group_id: str, person_id: str, approve: bool,
             item = _member_item(st.group, person_id, current.person_name, "member", "member",
                                 iso(clock()), viewer.id)
         commit(lambda tx: move(tx, st.group, current, item, members=1 if approve else 0))
+        if approve:
+            joiner = people.get(person_id)
+            record_contribution("join", group_id, joiner.role if joiner else "employee", clock())
         return _now(group_id, person_id, item)
 
     return _retrying(decide)

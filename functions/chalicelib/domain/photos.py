@@ -49,7 +49,7 @@ def media_url(upload_id: str, size: int) -> str:
 def upload_target(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     """A presigned POST the browser sends the file to, limited to the declared type and size."""
     content_type = data.get("content_type")
-    if content_type not in TYPES:
+    if not isinstance(content_type, str) or content_type not in TYPES:  # {} is unhashable
         raise ApiError(400, "invalid", "Photos must be JPEG, PNG or WebP.", "content_type")
     size = data.get("size")
     if not isinstance(size, int) or isinstance(size, bool) or size <= 0:

@@ -4,9 +4,10 @@ from .comments import Comment
 from .groups import Group, Membership
 from .people import DirectoryEntry, EmailIndex, Person
 from .posts import OpenQuestion, Post, Reaction
+from .ratelimit import RateCounter
 from .schema import TABLE_SCHEMA
 from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
 __all__ = ["Comment", "DirectoryEntry", "EmailIndex", "Group", "Marker", "Membership",
-           "OpenQuestion", "OpenQuestionIndex", "Person", "Post", "Reaction", "SeenCount",
-           "TABLE_SCHEMA", "Tally"]
+           "OpenQuestion", "OpenQuestionIndex", "Person", "Post", "RateCounter", "Reaction",
+           "SeenCount", "TABLE_SCHEMA", "Tally"]

@@ -40,23 +40,34 @@ async function demoPicker() {
   return form;
 }
 
+function signInLink() {
+  const next = encodeURIComponent(window.location.pathname + window.location.search);
+  const base = document.body.dataset.api || "/api";
+  return el("a", { className: "button", href: `${base}/auth/login?next=${next}`,
+                   textContent: t("signIn") });
+}
+
 async function render(person) {
   root.replaceChildren();
   if (person) {
     const out = el("button", { type: "button", className: "link", textContent: t("signOut") });
     out.addEventListener("click", async () => {
       await api("/auth/logout", { method: "POST", body: {} });
-      render(null);
+      // Deployed, the site cookies are gone too: every page now leads to the sign-in page.
+      if (isLocal) render(null);
+      else window.location.assign("/inloggen.html");
     });
     root.append(
       el("span", { className: "session-status" }, [
         `${t("signedInAs")} `, el("strong", { textContent: person.name }),
       ]),
+      el("a", { href: "/mijn-gegevens.html", className: "session-link", textContent: t("myData") }),
       out,
     );
   } else {
     root.append(el("span", { className: "session-status", textContent: t("notSignedIn") }));
     if (isLocal) root.append(await demoPicker());
+    else root.append(signInLink());
   }
   announce(person);
 }

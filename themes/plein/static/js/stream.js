@@ -129,8 +129,11 @@ function item(post) {
   const li = el("li", { className: post.kind === "question" ? "post question" : "post" });
   li.dataset.id = post.id;
   const header = el("header", {}, [
-    el("a", { href: PROFILE + encodeURIComponent(post.author.id), className: "author" },
-      [el("strong", { textContent: post.author.name })]),
+    // An author who deleted their account and kept their posts has no name and no profile.
+    post.author.name
+      ? el("a", { href: PROFILE + encodeURIComponent(post.author.id), className: "author" },
+        [el("strong", { textContent: post.author.name })])
+      : el("strong", { className: "author", textContent: t("formerColleague") }),
     " · ", when(post.created), post.edited ? ` · ${t("edited")}` : null, " ",
     questionBadge(post),
   ]);

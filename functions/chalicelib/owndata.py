@@ -1,0 +1,23 @@
+"""Own data (AVG/GDPR): download everything about me, or delete my account."""
+
+from chalice import Blueprint, Response
+
+from . import sessions, sitecookies
+from .domain import owndata
+from .guard import change, viewer
+from .ids import system_clock
+
+bp = Blueprint(__name__)
+
+
+@bp.route("/me/export")
+def export():
+    return Response(body=owndata.export(viewer(bp.current_request), system_clock),
+                    headers={"Content-Disposition": 'attachment; filename="plein-export.json"'})
+
+
+@bp.route("/me", methods=["DELETE"])
+def delete_me():
+    who, data = change(bp.current_request)
+    return Response(body=owndata.delete_account(who, data), headers={
+        "Set-Cookie": [sessions.clear_cookie(), *sitecookies.clear_cookies()]})

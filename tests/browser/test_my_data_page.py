@@ -1,0 +1,39 @@
+"""An employee downloads their own data and deletes their account from "Mijn gegevens"."""
+
+import json
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from steps import sign_in
+
+
+def test_download_then_delete_my_account_keeping_my_posts_anonymous(page, live):
+    session = live.session()
+    session.call("POST", "/api/auth/dev-login", {"email": "ruben.de.boer@voorbeeld.nl"})
+    assert session.call("POST", "/api/posts", {"body": "Van Ruben"})[0] == 201
+    sign_in(page, "Ruben de Boer")
+    page.get_by_role("link", name="Mijn gegevens").click()
+    page.get_by_role("heading", name="Mijn gegevens", level=1).wait_for()
+    serious = [v for v in Axe().run(page).response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["nodes"][0]["target"]) for v in serious]
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Mijn gegevens downloaden (JSON)").click()
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert data["profile"]["email"] == "ruben.de.boer@voorbeeld.nl"
+    assert [p["body"] for p in data["posts"]] == ["Van Ruben"]
+
+    page.get_by_role("button", name="Mijn account verwijderen").click()
+    assert page.get_by_role("status").inner_text() in ("", "Vink eerst het vakje aan om te "
+                                                       "bevestigen.")
+    page.get_by_label("Ik begrijp dat dit niet ongedaan kan worden gemaakt.").check()
+    page.get_by_role("button", name="Mijn account verwijderen").click()
+    page.get_by_text("Je account is verwijderd. Tot ziens!").wait_for()
+    assert page.request.get("/api/me").status == 401
+    other = live.session()
+    other.call("POST", "/api/auth/dev-login", {"email": "anna.de.vries@voorbeeld.nl"})
+    items = other.call("GET", "/api/stream")[1]["items"]
+    assert [(p["body"], p["author"]["name"]) for p in items if p["body"] == "Van Ruben"] == [
+        ("Van Ruben", "")]
+    assert page.errors == []

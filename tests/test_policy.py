@@ -1,0 +1,32 @@
+"""Where roles come from: config emails and IdP groups, admin over content manager."""
+
+import pytest
+from chalicelib import policy
+from chalicelib.errors import ApiError
+
+SOURCES = policy.RoleSources(admin_emails=("anna@voorbeeld.nl",), admin_group="admins",
+                             content_manager_emails=("bram@voorbeeld.nl",),
+                             content_manager_group="redactie")
+
+
+@pytest.mark.parametrize("email, groups, role", [
+    ("Anna@Voorbeeld.nl", (), "admin"),
+    ("kees@voorbeeld.nl", ("admins",), "admin"),
+    ("bram@voorbeeld.nl", ("admins",), "admin"),
+    ("bram@voorbeeld.nl", (), "content_manager"),
+    ("kees@voorbeeld.nl", ("redactie", "anders"), "content_manager"),
+    ("kees@voorbeeld.nl", ("anders",), "employee"),
+])
+def test_role_for(email, groups, role):
+    assert policy.role_for(email, groups, SOURCES) == role
+
+
+def test_unset_groups_match_nobody():
+    assert policy.role_for("kees@voorbeeld.nl", ("",), policy.RoleSources()) == "employee"
+
+
+def test_require_raises_403():
+    policy.require(True)
+    with pytest.raises(ApiError) as err:
+        policy.require(False)
+    assert err.value.status == 403
