@@ -5,13 +5,12 @@ A profile change is one TransactWrite: the profile, the index entries that point
 or rewritten), and the +1/-1 on the department and tag tallies. Nothing is ever half-indexed.
 """
 
-import base64
-import binascii
 
 from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
+from .. import cursors
 from ..errors import conflict, invalid
 from ..ids import is_id
 from ..models import DirectoryEntry, Person
@@ -106,20 +105,11 @@ def remove(person: Person, also=()) -> None:
             tx.update(Tally(*k), actions=[Tally.count.add(-1)])
 
 
-def encode_cursor(sort_key: str) -> str:
-    return base64.urlsafe_b64encode(sort_key.encode()).decode().rstrip("=")
-
-
 def decode_cursor(cursor: str, prefix: str) -> str:
     """The sort key to resume after; it must belong to the partition and prefix being read, so
     a cursor cannot steer a query elsewhere."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raw = ""
-    if not raw.startswith(prefix) or not is_id(raw.rpartition("#")[2]):
-        raise invalid("cursor", "Unknown cursor.")
-    return raw
+    return cursors.decode(cursor, lambda raw: raw.startswith(prefix)
+                          and is_id(raw.rpartition("#")[2]))
 
 
 def _query_filter(q: str, department: str, expertise: str):
@@ -184,7 +174,7 @@ def search(q: str = "", department: str = "", expertise: str = "",
 def _page(found: list, next_key: str | None) -> dict:
     items = [card({"id": e.person_id, **{k: getattr(e, k) for k in CARD_FIELDS}})
              for e in found]
-    return {"items": items, "next": encode_cursor(next_key) if next_key else None}
+    return {"items": items, "next": cursors.encode(next_key) if next_key else None}
 
 
 def everyone(cursor: str | None = None, limit: int = PAGE_SIZE) -> dict:
@@ -199,7 +189,7 @@ def everyone(cursor: str | None = None, limit: int = PAGE_SIZE) -> dict:
     people = list(page)
     more = page.last_evaluated_key is not None and len(people) == limit
     return {"items": [snapshot(p) for p in people],
-            "next": encode_cursor(people[-1].gsi1sk) if more else None}
+            "next": cursors.encode(people[-1].gsi1sk) if more else None}
 
 
 def suggest_tags(prefix: str) -> dict:

@@ -4,12 +4,11 @@ The directory is a Query on a listing partition by lower-case name (so search by
 key prefix), "my groups" a Query on the person's own membership partition; neither scans.
 """
 
-import base64
-import binascii
 import re
 
 from pynamodb.exceptions import PutError, UpdateError
 
+from .. import cursors
 from ..errors import conflict, forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, IdMaker, iso
@@ -152,21 +151,10 @@ def delete(viewer: Viewer, group_id: str) -> None:
         raise not_found("group") from err
 
 
-def _encode(value: str) -> str:
-    return base64.urlsafe_b64encode(value.encode()).decode().rstrip("=")
-
-
-def _decode(cursor: str) -> str:
-    try:
-        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise invalid("cursor", "Unknown cursor.") from None
-
-
 def _listed_page(partition: str, query: str, cursor: str | None) -> tuple[list[Group], str]:
     start = None
     if cursor:
-        sort = _decode(cursor)
+        sort = cursors.decode(cursor)
         group_id = sort.rpartition("#")[2]
         if "#" not in sort or not group_id:
             raise invalid("cursor", "Unknown cursor.")
@@ -177,20 +165,20 @@ def _listed_page(partition: str, query: str, cursor: str | None) -> tuple[list[G
     page = Group.listed.query(partition, condition, limit=PAGE_SIZE, last_evaluated_key=start)
     groups = list(page)
     more = page.last_evaluated_key is not None and len(groups) == PAGE_SIZE
-    return groups, (_encode(groups[-1].gsi1sk) if more else None)
+    return groups, (cursors.encode(groups[-1].gsi1sk) if more else None)
 
 
 def _person_page(partition: str, cursor: str | None) -> tuple[list[Membership], str | None]:
     start = None
     if cursor:
-        group_id = _decode(cursor)
+        group_id = cursors.decode(cursor)
         pk, sk = Membership.key(group_id, partition.partition("#")[2])
         start = {"pk": {"S": pk}, "sk": {"S": sk}, "gsi1pk": {"S": partition},
                  "gsi1sk": {"S": group_id}}
     page = Membership.mine.query(partition, limit=PAGE_SIZE, last_evaluated_key=start)
     items = list(page)
     more = page.last_evaluated_key is not None and len(items) == PAGE_SIZE
-    return items, (_encode(items[-1].group_id) if more else None)
+    return items, (cursors.encode(items[-1].group_id) if more else None)
 
 
 def directory(viewer: Viewer, params: dict) -> dict:
@@ -233,7 +221,7 @@ def roster(viewer: Viewer, group_id: str, params: dict) -> dict:
     partition = Membership.roster_partition(st.group.id, state)
     start = None
     if params.get("cursor"):
-        sort = _decode(params["cursor"])
+        sort = cursors.decode(params["cursor"])
         person_id = sort.rpartition("#")[2]
         if not person_id:
             raise invalid("cursor", "Unknown cursor.")
@@ -245,7 +233,7 @@ def roster(viewer: Viewer, group_id: str, params: dict) -> dict:
     more = page.last_evaluated_key is not None and len(items) == 50
     return {"items": [memberships.to_json(m) for m in items],
             "count": int(st.group.member_count or 0) if state == "member" else None,
-            "next": _encode(items[-1].gsi2sk) if more else None}
+            "next": cursors.encode(items[-1].gsi2sk) if more else None}
 
 
 def managed_by(viewer: Viewer) -> list[str]:

@@ -1,10 +1,9 @@
 """Posts: write, read one, edit, delete. Streams are in stream.py, answers in questions.py."""
 
-import base64
-import binascii
 
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 
+from .. import cursors
 from ..errors import forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, IdMaker, is_id, iso
@@ -155,15 +154,10 @@ def delete(viewer: Viewer, post_id: str) -> dict:
 
 
 def encode_cursor(item_id: str) -> str:
-    return base64.urlsafe_b64encode(item_id.encode()).decode().rstrip("=")
+    return cursors.encode(item_id)
 
 
 def decode_cursor(cursor: str) -> str:
-    try:
-        item_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        item_id = ""
-    if not is_id(item_id):
-        raise invalid("cursor", "Unknown cursor.")
-    return item_id
+    """A post or comment id: their partitions are ordered by id."""
+    return cursors.decode(cursor, is_id)
 
