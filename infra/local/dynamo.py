@@ -12,6 +12,8 @@ from moto.moto_server.werkzeug_app import (
 )
 from werkzeug.serving import make_server
 
+from . import transactions
+
 
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
@@ -49,6 +51,7 @@ class EmbeddedAws:
         return f"http://{self.host}:{self.port}"
 
     def start(self) -> "EmbeddedAws":
+        transactions.install()
         app = OneCallAtATime(DomainDispatcherApplication(create_backend_app))
         self._server = make_server(self.host, self.port, app, threaded=True,
                                    request_handler=MotoRequestHandler)
