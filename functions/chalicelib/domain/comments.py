@@ -13,7 +13,7 @@ from ..errors import forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, IdMaker, is_id, iso
 from ..models import Comment, Post
-from ..models.posts import transaction
+from ..models.schema import transaction
 from . import access, mentions
 from . import posts as post_domain
 from .render import markdown_to_html

@@ -6,15 +6,14 @@ or rewritten), and the +1/-1 on the department and tag tallies. Nothing is ever 
 """
 
 
-from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError
-from pynamodb.transactions import TransactWrite
 
 from .. import cursors
 from ..errors import conflict, invalid
 from ..ids import is_id
 from ..models import DirectoryEntry, Person
 from ..models.people import Tally
+from ..models.schema import transaction
 from . import names
 
 PAGE_SIZE = 20
@@ -57,10 +56,6 @@ def _tallies(c: dict | None) -> dict[tuple[str, str], str]:
     return found
 
 
-def _connection() -> Connection:
-    return Connection(region=Person.Meta.region, host=Person.Meta.host)
-
-
 def commit(before: dict | None, person: Person, also=(), token: str | None = None) -> None:
     """Saves `person` (created when `before` is None) with its index entries and tallies.
 
@@ -71,7 +66,7 @@ def commit(before: dict | None, person: Person, also=(), token: str | None = Non
     old, new = entries(before), entries(after)
     old_tally, new_tally = _tallies(before), _tallies(after)
     try:
-        with TransactWrite(connection=_connection(), client_request_token=token) as tx:
+        with transaction(client_request_token=token) as tx:
             for item, condition in also:
                 tx.save(item, condition=condition)
             tx.save(person, condition=Person.pk.does_not_exist() if before is None else None)
@@ -95,7 +90,7 @@ def remove(person: Person, also=()) -> None:
     """Deletes `person` (as loaded: its version must still match), every search entry that
     points at it and its share of the tallies, plus the `also` items, in one transaction."""
     before = snapshot(person)
-    with TransactWrite(connection=_connection()) as tx:
+    with transaction() as tx:
         tx.delete(person)
         for item in also:
             tx.delete(item)

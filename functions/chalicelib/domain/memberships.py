@@ -8,14 +8,13 @@ joins and leaves never lose a count and a repeated request changes nothing the s
 
 import time
 
-from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError
-from pynamodb.transactions import TransactWrite
 
 from ..errors import ApiError, conflict, forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, iso
 from ..models import Group, Membership
+from ..models.schema import transaction
 from . import people
 from .standing import Standing, find_membership, load, managed
 from .usage import record_contribution
@@ -27,13 +26,9 @@ class Raced(Exception):
     """Our view of the group or the membership changed under us: read again, decide again."""
 
 
-def _connection() -> Connection:
-    return Connection(region=Group.Meta.region, host=Group.Meta.host)
-
-
 def commit(build) -> None:
     try:
-        with TransactWrite(connection=_connection()) as tx:
+        with transaction() as tx:
             build(tx)
     except TransactWriteError as err:
         codes = {r.code for r in err.cancellation_reasons or [] if r}

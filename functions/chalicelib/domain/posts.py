@@ -8,7 +8,8 @@ from ..errors import forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, IdMaker, is_id, iso
 from ..models import OpenQuestion, Post, Reaction
-from ..models.posts import Photo, transaction
+from ..models.posts import Photo
+from ..models.schema import transaction
 from . import access, mentions, photos
 from .render import markdown_to_html
 from .usage import question_asked, question_settled, record_contribution

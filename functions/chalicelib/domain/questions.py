@@ -7,7 +7,7 @@ from pynamodb.exceptions import TransactWriteError
 from ..errors import conflict, forbidden, invalid, not_found
 from ..guard import Viewer
 from ..models import Comment, OpenQuestion, Post
-from ..models.posts import transaction
+from ..models.schema import transaction
 from . import access
 from .posts import is_conditional, load, to_json
 from .usage import question_asked, question_settled

@@ -10,7 +10,7 @@ from ..errors import invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, iso
 from ..models import Post, Reaction
-from ..models.posts import transaction
+from ..models.schema import transaction
 from .posts import load
 from .usage import record_contribution
 

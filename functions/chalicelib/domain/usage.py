@@ -21,16 +21,14 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError, UpdateError
 from pynamodb.expressions.operand import Path
-from pynamodb.transactions import TransactWrite
 
 from .. import sessions
 from ..errors import invalid
 from ..ids import Clock, is_id
 from ..models import Marker, OpenQuestionIndex, Post, SeenCount, Tally
-from ..models.schema import TTL_ATTRIBUTE
+from ..models.schema import TTL_ATTRIBUTE, transaction
 from ..models.usage import USAGE_PK
 from ..settings import settings
 
@@ -156,15 +154,8 @@ def count_once(claims: list[Claim], now: datetime) -> list[Claim]:
     return counted
 
 
-@lru_cache(maxsize=1)
-def _connection() -> Connection:
-    # One per process: a new Connection builds a new botocore client, which takes longer than
-    # the transaction itself.
-    return Connection(region=Tally.Meta.region, host=Tally.Meta.host)
-
-
 def _transact(claims: list[Claim], now: int) -> None:
-    with TransactWrite(connection=_connection()) as tx:
+    with transaction() as tx:
         for claim in claims:
             tx.save(Marker(*claim.marker, expires=claim.expires),
                     condition=Marker.pk.does_not_exist() | (Marker.expires <= now))

@@ -102,11 +102,3 @@ class Reaction(Item):
     @staticmethod
     def key(post_id: str, kind: str, person_id: str) -> tuple[str, str]:
         return f"POST#{post_id}", f"REACT#{kind}#{person_id}"
-
-
-def transaction():
-    """A TransactWrite on the table's own endpoint: multi-item changes land together or not."""
-    from pynamodb.connection import Connection
-    from pynamodb.transactions import TransactWrite
-
-    return TransactWrite(connection=Connection(region=BaseMeta.region, host=BaseMeta.host))
