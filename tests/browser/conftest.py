@@ -1,6 +1,7 @@
 """Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright, against `plein dev`."""
 
 import os
+from pathlib import Path
 
 import pytest
 from devserver import DevServer
@@ -11,9 +12,15 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+HERE = Path(__file__).resolve().parent
+
+
 def pytest_collection_modifyitems(items):
+    # This hook sees every collected test, not only this folder's: mark just ours, so that
+    # `-m 'not browser'` keeps the rest.
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if HERE in Path(item.fspath).resolve().parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
