@@ -1,9 +1,8 @@
 """The home stream reads the viewer's most recently active groups, within a fixed cost."""
 
 import pytest
-from groups_steps import GroupApi
-
 from chalicelib.domain import access
+from groups_steps import GroupApi
 
 
 @pytest.fixture
