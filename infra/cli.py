@@ -73,25 +73,37 @@ def _stats(args) -> int:
                table=args.table, region=args.region, csv_table=args.csv_table)
 
 
-def _people_import(args) -> int:
-    from . import people_import
+def _on_people_table(args, command) -> int:
+    """Runs `command()` against the deployed table (`--aws`) or the local data dir."""
     from .local import env
 
     if args.aws:
         # The table and region come from PLEIN_TABLE and PLEIN_REGION, credentials from the
         # usual AWS chain: an editor's own role, never a key in this repository.
         env.add_functions_path()
-        return people_import.main(Path(args.file))
+        return command()
     from .local.dev import LocalStack
 
     # The local table lives inside `plein dev`; stop it first, or its next save overwrites
-    # what is imported here.
+    # what is written here.
     stack = LocalStack(Path(args.data_dir))
     stack.start()
     try:
-        return people_import.main(Path(args.file))
+        return command()
     finally:
         stack.stop()
+
+
+def _people_import(args) -> int:
+    from . import people_import
+
+    return _on_people_table(args, lambda: people_import.main(Path(args.file)))
+
+
+def _people_reindex(args) -> int:
+    from . import people_reindex
+
+    return _on_people_table(args, people_reindex.main)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -153,11 +165,16 @@ def parser() -> argparse.ArgumentParser:
     imp = people.add_parser("import", help="create or update employees from an HR CSV export")
     imp.add_argument("file", help="CSV: email, name, title, department, location, phone, "
                                   "expertise (tags separated by ';')")
-    imp.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
-                     help="local data to import into (default: .plein/); stop plein dev first")
-    imp.add_argument("--aws", action="store_true",
-                     help="import into the deployed table named by PLEIN_TABLE instead")
+    reindex = people.add_parser("reindex", help="rebuild the directory's search entries "
+                                "from the profiles (after an upgrade)")
+    for command, verb in ((imp, "import into"), (reindex, "reindex")):
+        command.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
+                             help=f"local data to {verb} (default: .plein/); stop plein dev "
+                                  "first")
+        command.add_argument("--aws", action="store_true",
+                             help=f"{verb} the deployed table named by PLEIN_TABLE instead")
     imp.set_defaults(func=_people_import)
+    reindex.set_defaults(func=_people_reindex)
     return top
 
 

@@ -11,15 +11,18 @@ extension, the same header syntax editors use for news):
     The description, in Markdown.
 
 The file name is the group's id (`personeelsvereniging.md` → `groep.html?id=personeelsvereniging`).
-`plein dev` syncs at start-up and after every rebuild; a deploy calls `sync(content_dir)` once
-the table is reachable. Syncing is idempotent: it creates what is missing, updates name,
-description, visibility and cover, and makes listed managers managers. It never removes
-members or managers (people leave through the site), and it leaves a group an admin deleted
-deleted.
+`plein dev` syncs at start-up and after every rebuild; `plein deploy` runs `main` in a
+subprocess once the stack is up. Syncing is idempotent: it creates what is missing, updates
+name, description, visibility and cover, and makes listed managers managers. It never removes
+members or managers (people leave through the site, and a manager dropped from the file stays
+one until they step down or another manager demotes them), it leaves a group an admin deleted
+deleted, and a group whose file was removed stays with its members and posts but is no longer
+marked official.
 """
 
 import logging
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,11 +85,61 @@ def sync(content_dir: Path, clock=None) -> dict:
     from chalicelib.domain import official
     from chalicelib.ids import system_clock
 
-    outcome = {"created": [], "updated": [], "skipped": []}
-    for definition in read_definitions(content_dir):
+    definitions = read_definitions(content_dir)
+    outcome = {"created": [], "updated": [], "skipped": [], "unofficial": []}
+    for definition in definitions:
         result = official.upsert(definition, clock or system_clock)
         outcome[result].append(definition.id)
         if result == "skipped":
             log.warning("official group %s was deleted by an admin; left deleted",
                         definition.id)
+    for group_id in _removed(official, definitions):
+        official.unmark(group_id)
+        outcome["unofficial"].append(group_id)
     return outcome
+
+
+def preview(content_dir: Path) -> dict:
+    """What `sync` would do, read from the table without writing to it."""
+    from chalicelib.domain import official
+
+    definitions = read_definitions(content_dir)
+    outcome = {"created": [], "updated": [], "skipped": [], "unofficial": []}
+    for definition in definitions:
+        outcome[official.outcome(definition)].append(definition.id)
+    outcome["unofficial"] = _removed(official, definitions)
+    return outcome
+
+
+def _removed(official, definitions: list[Definition]) -> list[str]:
+    """Groups marked official whose file is gone."""
+    defined = {d.id for d in definitions}
+    return sorted(set(official.official_ids()) - defined)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m infra.groups_sync CONTENT_DIR [--dry-run]`: the deploy runs this in a fresh
+    interpreter whose environment names the deployed table, because the API's settings and
+    models bind to a table once, at import. Prints the outcome as JSON on the last line."""
+    import argparse
+    import json
+
+    args = argparse.ArgumentParser(prog="python -m infra.groups_sync")
+    args.add_argument("content_dir", type=Path)
+    args.add_argument("--dry-run", action="store_true")
+    options = args.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    from .local import env
+
+    env.add_functions_path()
+    try:
+        outcome = (preview if options.dry_run else sync)(options.content_dir)
+    except DefinitionError as err:
+        print(err, file=sys.stderr)
+        return 2
+    print(json.dumps(outcome))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

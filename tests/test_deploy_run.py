@@ -17,6 +17,7 @@ STAGES = Path(__file__).resolve().parent / "data" / "stages.toml"
 SITE_BUCKET = "plein-prod-sitebucket-1x2y3z4a5b6c"
 ARTIFACTS = "plein-artifacts-123456789012-eu-west-1"  # moto's account
 URL = "https://d111111abcdef8.cloudfront.net"
+TABLE = "plein-prod-Table-1M2N3B4V5C6X"  # the stack output TableName in the recordings
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +39,21 @@ def pkg(built, tmp_path) -> Package:
 
 @pytest.fixture
 def fresh(aws):
+    """An empty account, but for the stack's table: deploys sync official groups into it."""
+    from chalicelib.models import TABLE_SCHEMA
+
+    from infra.local.dynamo import ensure_table
+
     urllib.request.urlopen(urllib.request.Request(f"{aws.endpoint}/moto-api/reset",
                                                   method="POST")).read()
+    ensure_table(aws.client("dynamodb"), TABLE, TABLE_SCHEMA)
     return aws
 
 
 def clients(aws, cfn: Recorded, cloudfront: Recorded | None = None) -> Aws:
     return Aws(cloudformation=cfn.client, s3=aws.client("s3"), ssm=aws.client("ssm"),
-               sts=aws.client("sts"),
-               cloudfront=(cloudfront or Recorded("cloudfront")).client)
+               sts=aws.client("sts"), cloudfront=(cloudfront or Recorded("cloudfront")).client,
+               dynamodb=aws.client("dynamodb"))
 
 
 def site_bucket_holding(s3, site: Path) -> None:

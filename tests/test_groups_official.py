@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from groups_steps import GroupApi
 
-from infra.groups_sync import DefinitionError, parse, read_definitions, sync
+from infra.groups_sync import DefinitionError, parse, preview, read_definitions, sync
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +36,8 @@ def test_sync_creates_the_group_with_its_managers_once(tmp_path, api, make_perso
     fatima = make_person(email="fatima@voorbeeld.nl", name="Fatima")
     esther = make_person(email="esther@voorbeeld.nl", name="Esther")
     write(tmp_path, "personeelsvereniging", PV)
-    assert sync(tmp_path) == {"created": ["personeelsvereniging"], "updated": [], "skipped": []}
+    assert sync(tmp_path) == {"created": ["personeelsvereniging"], "updated": [], "skipped": [],
+                              "unofficial": []}
     assert sync(tmp_path)["updated"] == ["personeelsvereniging"]
 
     group = api.show("personeelsvereniging", fatima).json_body
@@ -64,6 +65,35 @@ def test_a_changed_definition_updates_and_adds_managers(tmp_path, api, make_pers
     assert (group["name"], group["visibility"]) == ("Personeel vereniging", "closed")
     assert group["viewer"] == {"state": "member", "role": "manager"}
     assert group["member_count"] == 2  # promoted, not counted twice
+
+
+def test_a_manager_dropped_from_the_file_stays_a_manager(tmp_path, api, make_person):
+    fatima = make_person(email="fatima@voorbeeld.nl")
+    esther = make_person(email="esther@voorbeeld.nl")
+    write(tmp_path, "personeelsvereniging", PV)
+    sync(tmp_path)
+    write(tmp_path, "personeelsvereniging", PV.replace("fatima@voorbeeld.nl, ", ""))
+    sync(tmp_path)
+    # As documented: sync never removes anyone; managers step down through the site.
+    assert api.show("personeelsvereniging", fatima).json_body["viewer"] == {
+        "state": "member", "role": "manager"}
+    assert api.show("personeelsvereniging", esther).json_body["member_count"] == 2
+
+
+def test_a_removed_file_leaves_the_group_but_not_its_official_mark(tmp_path, api, make_person):
+    fatima = make_person(email="fatima@voorbeeld.nl")
+    path = write(tmp_path, "personeelsvereniging", PV)
+    sync(tmp_path)
+    post = api.call("POST", "/api/posts", fatima,
+                    {"body": "Kerstborrel!", "group": "personeelsvereniging"})
+    assert post.status_code == 201
+    path.unlink()
+    assert preview(tmp_path)["unofficial"] == ["personeelsvereniging"]
+    assert api.show("personeelsvereniging", fatima).json_body["official"] is True  # a preview
+    assert sync(tmp_path)["unofficial"] == ["personeelsvereniging"]
+    group = api.show("personeelsvereniging", fatima).json_body
+    assert group["official"] is False and group["may"]["manage"] is True
+    assert sync(tmp_path)["unofficial"] == []  # once
 
 
 def test_an_official_group_an_admin_deleted_stays_deleted(tmp_path, api, make_person):

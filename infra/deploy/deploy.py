@@ -1,4 +1,5 @@
-"""`plein deploy`: one stack through a change set, then the site, then the URL.
+"""`plein deploy`: one stack through a change set, then the official groups, then the site,
+then the URL.
 
 Every AWS client is passed in (`Aws`), so tests run the S3, SSM and DynamoDB parts against
 moto's server and the CloudFormation part against recorded responses.
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from botocore.exceptions import ClientError
 
-from . import plan, sync
+from . import groups, plan, sync
 from .package import Package
 from .stages import Stage
 
@@ -222,7 +223,9 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
     if dry_run:
         if private and not site_key:
             report(f"Would create the site-cookie signing key in SSM: {stage.site_key_param}")
-        return preview(pkg, aws, stack, params, report, sleep)
+        code = preview(pkg, aws, stack, params, report, sleep)
+        groups.sync(aws.dynamodb, stack, pkg.content_dir, stage.name, True, report)
+        return code
 
     stack_current = plan.is_current(stack, pkg.deploy_hash, params)
     if stack_current:
@@ -243,6 +246,9 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
             report("Telling the API its public address ...")
             stack = _update_stack(aws, pkg, stage, stack, body, site_key, report, sleep)
 
+    # Before the site, whose group pages link to them; every deploy, since editors add
+    # groups by commit and a content-only deploy leaves the stack alone.
+    groups.sync(aws.dynamodb, stack, pkg.content_dir, stage.name, False, report)
     done = _sync_site(aws, stack, pkg, False, report)
     if stack_current and done.empty:
         report(f"Nothing to deploy: stack and site are up to date.\n{stack.outputs['Url']}")

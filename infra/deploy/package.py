@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import site
-from ..paths import FUNCTIONS
+from ..paths import CONTENT, FUNCTIONS
 from .resources import merge_template
 from .stages import Stage
 
@@ -20,6 +20,7 @@ TEMPLATE = "template.json"
 ARTIFACT = "deployment.zip"
 MANIFEST = "manifest.json"
 SITE_DIR = "site"
+CONTENT_DIR = "content"  # the official group definitions the deploy syncs (content/groups/)
 MARKER = ".plein-package"
 # Chalice stage whose config.json entry we package; everything stage-specific comes from
 # stages.toml through the merge template instead.
@@ -62,6 +63,10 @@ class Package:
     @property
     def site_dir(self) -> Path:
         return self.out / SITE_DIR
+
+    @property
+    def content_dir(self) -> Path:
+        return self.out / CONTENT_DIR
 
     def template(self) -> dict:
         return json.loads(self.template_path.read_text())
@@ -120,7 +125,7 @@ def hash_of(template: dict, artifact_digest: str) -> str:
     return hashlib.sha256(f"{canonical}\n{artifact_digest}".encode()).hexdigest()[:32]
 
 
-def package(stage: Stage, out: Path, build_site=site.build) -> Package:
+def package(stage: Stage, out: Path, build_site=site.build, content: Path = CONTENT) -> Package:
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         # Replaced wholesale, so only ever a folder this command wrote before.
@@ -145,6 +150,11 @@ def package(stage: Stage, out: Path, build_site=site.build) -> Package:
     if not build_site("publishconf.py", output=out / SITE_DIR, env=_offline_env(stage),
                       strict=True):
         raise PackageError("the site did not build; see Pelican's message above")
+    # The group definitions travel with the site they were built with, so a deploy syncs
+    # exactly the groups its pages list.
+    groups = Path(content) / "groups"
+    if groups.is_dir():
+        shutil.copytree(groups, out / CONTENT_DIR / "groups")
     result = Package(out=out, stage=stage.name, stack_name=stage.stack_name,
                      region=stage.region, deploy_hash=deploy_hash, artifact_digest=digest)
     manifest = {k: getattr(result, k) for k in ("stage", "stack_name", "region",

@@ -29,7 +29,12 @@ def test_search_the_directory_by_expertise_and_open_a_profile(page):
     assert page.locator("[data-profile-expertise]").get_by_role(
         "link", name="leiderschap").is_visible()
     assert page.get_by_role("button", name="Profiel bewerken").is_hidden()
+    groups = page.locator("[data-profile-groups]").get_by_role("link")
+    groups.first.wait_for()
+    assert groups.all_inner_texts() == ["Personeelsvereniging"]  # an official group she runs
     assert serious_violations(page) == []
+    groups.first.click()
+    page.wait_for_url("**/groep.html?id=personeelsvereniging")
     assert page.errors == []
 
 

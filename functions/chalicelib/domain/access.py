@@ -10,9 +10,10 @@ from ..guard import Viewer
 from ..models.posts import HOME_FEED, Post, group_feed
 from . import standing
 
-# A home stream merges at most this many feed partitions, so a page costs a bounded number
-# of Queries however many groups a viewer joins; groups beyond it are read on their own page.
-MAX_HOME_PARTITIONS = 4
+# A home stream merges at most this many feed partitions (FEED and the viewer's most recently
+# active groups), so a page costs a bounded number of Queries however many groups a viewer
+# joins; quieter groups beyond it are read on their own page.
+MAX_HOME_PARTITIONS = 10
 
 
 def no_such_group() -> ApiError:
@@ -43,8 +44,8 @@ def _group(check, viewer: Viewer, group_id: str):
 
 
 def home_partitions(viewer: Viewer) -> list[str]:
-    """The home feed, then the feeds of the viewer's own groups (a secret group's feed is
-    only ever read by its members). One Query and one BatchGet for the groups."""
+    """The home feed, then the feeds of the viewer's most recently active groups (a secret
+    group's feed is only ever read by its members). One Query and one BatchGet for the groups."""
     return [HOME_FEED] + standing.member_feeds(viewer, MAX_HOME_PARTITIONS - 1)
 
 

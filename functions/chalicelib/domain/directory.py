@@ -47,7 +47,7 @@ def entries(c: dict | None) -> dict[tuple[str, str], DirectoryEntry]:
     return {k: DirectoryEntry(*k, person_id=c["id"], **fields) for k in keys}
 
 
-def _tallies(c: dict | None) -> dict[tuple[str, str], str]:
+def tallies(c: dict | None) -> dict[tuple[str, str], str]:
     if c is None:
         return {}
     found = {("TAGS", names.key(tag)): tag for tag in c["expertise"]}
@@ -64,7 +64,7 @@ def commit(before: dict | None, person: Person, also=(), token: str | None = Non
     """
     after = snapshot(person)
     old, new = entries(before), entries(after)
-    old_tally, new_tally = _tallies(before), _tallies(after)
+    old_tally, new_tally = tallies(before), tallies(after)
     try:
         with transaction(client_request_token=token) as tx:
             for item, condition in also:
@@ -96,7 +96,7 @@ def remove(person: Person, also=()) -> None:
             tx.delete(item)
         for entry in entries(before).values():
             tx.delete(entry)
-        for k in _tallies(before):
+        for k in tallies(before):
             tx.update(Tally(*k), actions=[Tally.count.add(-1)])
 
 

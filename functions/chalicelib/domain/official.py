@@ -8,7 +8,7 @@ import logging
 
 from ..ids import Clock, iso
 from ..models import Group, Membership
-from ..models.groups import listing
+from ..models.groups import LISTED, UNLISTED, listing
 from . import people
 from .memberships import Raced, commit, first_manager, move
 
@@ -85,3 +85,27 @@ def upsert(definition, clock: Clock) -> str:
     for person in managers:
         _ensure_manager(group, person, now)
     return "updated"
+
+
+def outcome(definition) -> str:
+    """What `upsert` would do with `definition`, without writing: for a deploy's dry run."""
+    try:
+        group = Group.get(*Group.key(definition.id))
+    except Group.DoesNotExist:
+        return "created"
+    return "skipped" if group.status == "deleted" else "updated"
+
+
+def official_ids() -> list[str]:
+    """Ids of the groups marked official, listed or archived (deleted ones are gone from the
+    listings). Queries every listing partition: for the offline sync only, never a request."""
+    marked = Group.official == True  # noqa: E712 (a PynamoDB condition, not a comparison)
+    return [g.id for partition in (LISTED, UNLISTED)
+            for g in Group.listed.query(partition, filter_condition=marked)]
+
+
+def unmark(group_id: str) -> None:
+    """The definition file was removed: the group and its members and posts stay, run by its
+    managers like any other group, but it is no longer presented as official."""
+    marked = Group.official == True  # noqa: E712 (a PynamoDB condition)
+    Group(*Group.key(group_id)).update(actions=[Group.official.set(False)], condition=marked)

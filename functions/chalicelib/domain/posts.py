@@ -1,5 +1,6 @@
 """Posts: write, read one, edit, delete. Streams are in stream.py, answers in questions.py."""
 
+import time
 
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 
@@ -7,7 +8,7 @@ from .. import cursors
 from ..errors import forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, IdMaker, is_id, iso
-from ..models import OpenQuestion, Post, Reaction
+from ..models import Group, OpenQuestion, Post, Reaction
 from ..models.posts import Photo
 from ..models.schema import transaction
 from . import access, mentions, photos
@@ -17,6 +18,7 @@ from .usage import question_asked, question_settled, record_contribution
 MAX_BODY_CHARS = 5000
 PAGE_SIZE = 20
 KINDS = ("update", "question")
+ATTEMPTS = 4
 
 
 def body_of(data: dict) -> str:
@@ -96,15 +98,34 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
         created=iso(now),
     )
     # A retried create with the same id must not overwrite: ids are unique per call anyway.
-    if kind == "question":
-        with transaction() as tx:
-            tx.save(post, condition=Post.pk.does_not_exist())
-            tx.save(OpenQuestion(*OpenQuestion.key(partition, post_id)))
-            question_asked(post_id, group_id, tx)
+    if kind == "question" or group_id is not None:
+        _write(post, partition, group_id)
     else:
         post.save(condition=Post.pk.does_not_exist())
     record_contribution("post", group_id, viewer.role, now)
     return to_json(post)
+
+
+def _write(post: Post, partition: str, group_id: str | None) -> None:
+    """The post with its open-question marker and its group's `last_post`, in one
+    transaction; retried when a membership change holds the group item at that moment."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with transaction() as tx:
+                tx.save(post, condition=Post.pk.does_not_exist())
+                if post.kind == "question":
+                    tx.save(OpenQuestion(*OpenQuestion.key(partition, post.id)))
+                    question_asked(post.id, group_id, tx)
+                if group_id is not None:
+                    tx.update(Group(*Group.key(group_id)),
+                              actions=[Group.last_post.set(post.id)],
+                              condition=Group.pk.exists())
+            return
+        except TransactWriteError as err:
+            reasons = {r.code for r in err.cancellation_reasons or [] if r}
+            if "TransactionConflict" not in reasons or attempt == ATTEMPTS - 1:
+                raise
+            time.sleep(0.02 * 2**attempt)
 
 
 def get(viewer: Viewer, post_id: str) -> dict:

@@ -2,11 +2,13 @@
 
 The cursor is the last post id seen. Ids are ULIDs, so "older than the cursor" is a key
 condition (`sk < cursor`) on every partition, and a merged stream needs no per-partition
-state. Each page costs one Query per partition (at most access.MAX_HOME_PARTITIONS), plus
-one BatchGet for the viewer's reactions (and one for posts behind the unanswered markers).
+state. Each page costs one Query per partition (at most access.MAX_HOME_PARTITIONS, run side
+by side), plus one BatchGet for the viewer's reactions (and one for posts behind the
+unanswered markers).
 """
 
 import heapq
+from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import invalid
 from ..guard import Viewer
@@ -33,6 +35,16 @@ def _open_questions(partition: str, before: str | None, limit: int) -> list[str]
     condition = OpenQuestion.sk < before if before else None
     return [m.sk for m in OpenQuestion.query(pk, condition, scan_index_forward=False,
                                              limit=limit, page_size=limit)]
+
+
+def _each(read, partitions: list[str]) -> list[list]:
+    """`read` per partition, concurrently: a home page waits for one Query, not ten in a row.
+    PynamoDB keeps a botocore session per thread and shares one client, which botocore
+    documents as thread-safe."""
+    if len(partitions) < 2:
+        return [read(p) for p in partitions]
+    with ThreadPoolExecutor(max_workers=len(partitions)) as pool:
+        return list(pool.map(read, partitions))
 
 
 def _newest(lists: list[list], key, limit: int) -> tuple[list, bool]:
@@ -75,13 +87,13 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
                  and (not unanswered or (p.kind == "question" and p.answer is None))]
     elif unanswered:
         partitions = _partitions(viewer, params.get("group"))
-        ids, more = _newest([_open_questions(p, before, limit) for p in partitions],
+        ids, more = _newest(_each(lambda p: _open_questions(p, before, limit), partitions),
                             key=lambda i: i, limit=limit)
         posts = [p for p in _posts_by_id(ids) if p.answer is None]
         found = ids
     else:
         partitions = _partitions(viewer, params.get("group"))
-        posts, more = _newest([_feed(p, before, limit) for p in partitions],
+        posts, more = _newest(_each(lambda p: _feed(p, before, limit), partitions),
                               key=lambda p: p.id, limit=limit)
         found = posts
     liked = _liked(viewer, posts)

@@ -60,6 +60,9 @@ class Group(Item):
     manager_count = NumberAttribute(default=0)
     created = UnicodeAttribute()
     created_by = UnicodeAttribute(null=True)
+    # The newest post's id (a ULID), set in that post's own transaction: the home stream
+    # reads the feeds of a viewer's most recently active groups first.
+    last_post = UnicodeAttribute(null=True)
 
     listed = ListingIndex()
 

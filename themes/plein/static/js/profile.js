@@ -31,6 +31,11 @@ function post(item) {
   return el("li", { className: "post" }, [el("header", {}, [time]), body]);
 }
 
+function groupLink(group) {
+  const href = `${root.dataset.groupPage}?id=${encodeURIComponent(group.id)}`;
+  return el("a", { href, textContent: group.name });
+}
+
 function render(person) {
   profile = person;
   document.title = `${person.name} · ${document.title.split(" · ").slice(1).join(" · ")}`;
@@ -51,7 +56,7 @@ function render(person) {
     ? person.expertise.map((tag) => el("li", {}, [tagLink(tag, directory)]))
     : [el("li", { className: "empty", textContent: t("noExpertise") })]));
   $("groups").replaceChildren(...(person.groups.length
-    ? person.groups.map((g) => el("li", {}, [g.url ? el("a", { href: g.url, textContent: g.name }) : g.name]))
+    ? person.groups.map((g) => el("li", {}, [groupLink(g)]))
     : [el("li", { className: "empty", textContent: t("noGroups") })]));
   $("posts").replaceChildren(...(person.posts.length
     ? person.posts.map(post)
