@@ -180,3 +180,19 @@ def built_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
     assert site.build(output=out)
     return out
+
+
+@pytest.fixture(scope="session")
+def stage():
+    """The recorded production stage the deploy tests run against."""
+    from infra.deploy import stages
+
+    return stages.load("prod", ROOT / "tests" / "data" / "stages.toml")
+
+
+@pytest.fixture(scope="session")
+def built(stage, tmp_path_factory):
+    """One real `plein package` for every deploy test: it takes most of a minute."""
+    from infra.deploy.package import package
+
+    return package(stage, tmp_path_factory.mktemp("deploy") / "pkg")

@@ -2,7 +2,7 @@
 over HTTP, in a subprocess bound to that table), and a dry run only reports."""
 
 # ruff: noqa: F401, F811  (the deploy fixtures are test_deploy_run's, used here by name)
-from test_deploy_run import TABLE, built, clients, fresh, pkg, site_bucket_holding, stage
+from test_deploy_run import TABLE, clients, fresh, pkg, site_bucket_holding
 
 from infra.deploy.deploy import deploy
 from tests.recorded import Recorded

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from infra.deploy import stages, sync
+from infra.deploy import sync
 from infra.deploy.deploy import Aws, deploy
-from infra.deploy.package import Package, package
+from infra.deploy.package import Package
 from tests.recorded import ANY, Recorded
 
 STAGES = Path(__file__).resolve().parent / "data" / "stages.toml"
@@ -18,16 +18,6 @@ SITE_BUCKET = "plein-prod-sitebucket-1x2y3z4a5b6c"
 ARTIFACTS = "plein-artifacts-123456789012-eu-west-1"  # moto's account
 URL = "https://d111111abcdef8.cloudfront.net"
 TABLE = "plein-prod-Table-1M2N3B4V5C6X"  # the stack output TableName in the recordings
-
-
-@pytest.fixture(scope="module")
-def stage():
-    return stages.load("prod", STAGES)
-
-
-@pytest.fixture(scope="module")
-def built(stage, tmp_path_factory) -> Package:
-    return package(stage, tmp_path_factory.mktemp("deploy") / "pkg")
 
 
 @pytest.fixture
