@@ -13,7 +13,6 @@ from infra.deploy.deploy import Aws, deploy
 from infra.deploy.package import Package
 from tests.recorded import ANY, Recorded
 
-STAGES = Path(__file__).resolve().parent / "data" / "stages.toml"
 SITE_BUCKET = "plein-prod-sitebucket-1x2y3z4a5b6c"
 ARTIFACTS = "plein-artifacts-123456789012-eu-west-1"  # moto's account
 URL = "https://d111111abcdef8.cloudfront.net"
