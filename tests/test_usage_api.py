@@ -302,6 +302,13 @@ def test_csv_cells_cannot_become_formulas():
     assert "'=HYPERLINK(1)" in text
 
 
+def viewer_of(person):
+    from chalicelib.guard import Viewer
+
+    return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
+                  person=person)
+
+
 def seen(client, headers, ids):
     return client.http.post("/api/posts/seen", headers=headers, body=json.dumps({"ids": ids}))
 
@@ -330,8 +337,8 @@ def test_seen_by_is_exact_when_colleagues_look_at_once(table, make_person, clock
     ids = [posts.create(me, {"body": f"Bericht {n}"}, clock, new_id)["id"] for n in range(3)]
     readers = [make_person() for _ in range(15)]
     with ThreadPoolExecutor(max_workers=30) as pool:
-        list(pool.map(lambda n: usage.record_seen(readers[n % 15].id, {"ids": ids}, clock),
-                      range(60)))
+        list(pool.map(lambda n: usage.record_seen(viewer_of(readers[n % 15]), {"ids": ids},
+                                                  clock), range(60)))
     assert usage.seen_counts(ids) == dict.fromkeys(ids, 15)
 
 
@@ -347,7 +354,7 @@ def test_seen_by_stops_counting_after_30_days_and_ignores_unknown_posts(
     post_id = posts.create(me, {"body": "Oud nieuws"}, clock, new_id)["id"]
     clock.advance(days=31)
     unknown = new_id(clock())
-    assert usage.record_seen(reader.id, {"ids": [post_id, unknown]}, clock) == {
+    assert usage.record_seen(viewer_of(reader), {"ids": [post_id, unknown]}, clock) == {
         "items": {post_id: 0}}
 
 

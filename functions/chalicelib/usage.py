@@ -37,10 +37,9 @@ def dashboard_csv():
 @bp.route("/posts/seen", methods=["POST"])
 def record_seen():
     who, data = change(bp.current_request)
-    return usage.record_seen(who.id, data, system_clock)
+    return usage.record_seen(who, data, system_clock)
 
 
 @bp.route("/posts/{post_id}/seen")
 def seen(post_id):
-    viewer(bp.current_request)
-    return usage.seen_count(post_id)
+    return usage.seen_count(viewer(bp.current_request), post_id)
