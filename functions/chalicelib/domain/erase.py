@@ -25,7 +25,7 @@ def _failed(err: TransactWriteError) -> set[int]:
     return failed
 
 
-def _quietly(write) -> bool:
+def quietly(write) -> bool:
     """A conditional single-item write; False when the condition said there was nothing to do."""
     try:
         write()
@@ -36,14 +36,14 @@ def _quietly(write) -> bool:
     return True
 
 
-def _blank_actions(comment_cls=Comment) -> list:
-    return [comment_cls.author_id.set(ANONYMOUS), comment_cls.author_name.set(""),
-            comment_cls.gsi2pk.remove(), comment_cls.gsi2sk.remove()]
+def _blank_actions() -> list:
+    return [Comment.author_id.set(ANONYMOUS), Comment.author_name.set(""),
+            Comment.gsi2pk.remove(), Comment.gsi2sk.remove()]
 
 
 def anonymise_comment(comment: Comment) -> bool:
     """Kept, shown as by a former colleague, and gone from the person's index."""
-    return _quietly(lambda: comment.update(actions=_blank_actions(),
+    return quietly(lambda: comment.update(actions=_blank_actions(),
                                            condition=Comment.pk.exists()))
 
 
@@ -60,7 +60,7 @@ def _blank_comment(comment: Comment) -> bool:
     except TransactWriteError as err:
         _failed(err)
         # Already blank (not counted any more), or its post is gone: no count to keep.
-        return _quietly(lambda: comment.update(actions=emptied, condition=Comment.pk.exists()))
+        return quietly(lambda: comment.update(actions=emptied, condition=Comment.pk.exists()))
     return True
 
 
@@ -100,7 +100,7 @@ def remove_reaction(reaction: Reaction, keep_count: bool) -> bool:
     except TransactWriteError as err:
         if 0 in _failed(err):
             return False
-        return _quietly(lambda: reaction.delete(condition=Reaction.pk.exists()))
+        return quietly(lambda: reaction.delete(condition=Reaction.pk.exists()))
     return True
 
 
@@ -114,7 +114,7 @@ def leave_group(membership: Membership) -> bool:
             return False
         group = standing.find_group(current.group_id)
         if group is None or group.status == "deleted":
-            return _quietly(lambda c=current: c.delete(condition=Membership.pk.exists()))
+            return quietly(lambda c=current: c.delete(condition=Membership.pk.exists()))
         member = current.state == "member"
         counts = {"members": -1 if member else 0,
                   "managers": -1 if member and current.role == "manager" else 0}

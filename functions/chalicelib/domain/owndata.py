@@ -132,7 +132,7 @@ def _erasers(choice: str) -> dict:
 
 def _anonymise_post(post: Post) -> bool:
     # Conditional, so a post deleted meanwhile is not brought back as a husk.
-    return erase._quietly(lambda: post.update(
+    return erase.quietly(lambda: post.update(
         actions=[Post.author_id.set(ANONYMOUS), Post.author_name.set(""),
                  Post.gsi2pk.set(f"AUTHOR#{ANONYMOUS}")], condition=Post.pk.exists()))
 
