@@ -1,5 +1,5 @@
 """AVG/GDPR: an employee downloads all their own data, and deletes their account with their
-posts anonymised or removed."""
+posts anonymised or removed. Comments, reactions and groups: test_own_data_content.py."""
 
 import json
 
@@ -26,7 +26,9 @@ def test_export_has_the_profile_and_every_own_post(client, make_person, as_perso
     data = response.json_body
     assert data["profile"]["name"] == "Anna" and data["profile"]["department"] == "HR"
     assert sorted(p["body"] for p in data["posts"]) == ["van Anna 0", "van Anna 1", "van Anna 2"]
-    assert data["covers"] == ["profile", "posts"]
+    assert data["covers"] == ["profile", "posts", "comments", "reactions", "groups",
+                              "invitations", "requests"]
+    assert data["next"] is None
 
 
 def test_export_needs_a_session(client):

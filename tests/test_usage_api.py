@@ -1,6 +1,9 @@
 """Usage counting and the dashboard API, against moto's server over HTTP."""
 
 import json
+import os
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -52,6 +55,32 @@ def test_200_parallel_hits_from_20_employees_are_exact(app, make_person, as_pers
     assert data["daily"][-1]["active"] == 20
     assert (data["active"]["wau"], data["active"]["mau"]) == (20, 20)
     assert data["pages"] == [{"path": "/", "views": 200}]
+
+
+def test_hits_over_the_limit_are_429_and_not_counted(table, make_person):
+    """A fresh interpreter with PLEIN_RATE_LIMITS=hit=2/60 against the same endpoint."""
+    from chalicelib.domain.usage_report import report
+    from chalicelib.ids import system_clock
+
+    anna = make_person()
+    script = (
+        "import json, sys; from chalice.test import Client; from app import app\n"
+        "from chalicelib import sessions; from chalicelib.ids import system_clock\n"
+        "token = sessions.issue(sys.argv[1], system_clock())\n"
+        "h = {'content-type': 'application/json', 'host': 'h', 'origin': 'http://h',"
+        " 'cookie': f'{sessions.COOKIE}={token}'}\n"
+        "with Client(app) as c:\n"
+        "    for n in range(3):\n"
+        "        r = c.http.post('/api/hits', body=json.dumps({'path': '/'}), headers=h)\n"
+        "        print(json.dumps([r.status_code, r.headers.get('Retry-After')]))\n"
+    )
+    environ = {**os.environ, "PLEIN_RATE_LIMITS": "hit=2/60"}
+    out = subprocess.run([sys.executable, "-c", script, anna.id], env=environ,
+                         capture_output=True, text=True, cwd="functions", check=True).stdout
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r[0] for r in results] == [204, 204, 429]
+    assert 1 <= int(results[2][1]) <= 60
+    assert report(7, system_clock())["daily"][-1]["views"] == 2
 
 
 def test_days_weeks_and_months_follow_the_calendar(table, make_person, clock):
@@ -106,7 +135,9 @@ def test_markers_expire_after_their_period_and_hold_no_names_pages_or_addresses(
         "/geheim.html")
     items = dynamodb.scan(TableName=table)["Items"]  # a test may look at everything
     # Profiles and the people directory's search entries hold names by design; usage must not.
-    profile_keys = ("PERSON#", "EMAIL#", "NAMES", "DEPT#", "EXPERTISE#", "TAGS", "DEPTS")
+    # The rate limit's counter names the person but no page, and expires within two minutes.
+    profile_keys = ("PERSON#", "EMAIL#", "NAMES", "DEPT#", "EXPERTISE#", "TAGS", "DEPTS",
+                    "RATE#")
     usage_items = [i for i in items if not i["pk"]["S"].startswith(profile_keys)]
     text = json.dumps(usage_items)
     for secret in (anna.id, "anna@voorbeeld.nl", "Anna", "Firefox", "10.1.2.3"):
@@ -123,12 +154,13 @@ def test_a_repeat_hit_costs_three_calls_and_a_first_one_a_transaction_more(
     anna = make_person()
     meter.reset()
     hit(client, as_person(anna))
-    # The session's person, the day's counters, the three markers, the transaction.
-    assert meter.calls == {"GetItem": 1, "UpdateItem": 1, "BatchGetItem": 1,
+    # The session's person, the rate limit and the day's counters, the three markers, the
+    # transaction.
+    assert meter.calls == {"GetItem": 1, "UpdateItem": 2, "BatchGetItem": 1,
                            "TransactWriteItems": 1}
     meter.reset()
     hit(client, as_person(anna))
-    assert meter.calls == {"GetItem": 1, "UpdateItem": 1, "BatchGetItem": 1}
+    assert meter.calls == {"GetItem": 1, "UpdateItem": 2, "BatchGetItem": 1}
     # A new day in a week and month already counted: still one transaction, for the day only.
     counting.record_hit(anna.id, {"path": "/"}, clock)
     clock.advance(days=1)
@@ -270,6 +302,13 @@ def test_csv_cells_cannot_become_formulas():
     assert "'=HYPERLINK(1)" in text
 
 
+def viewer_of(person):
+    from chalicelib.guard import Viewer
+
+    return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
+                  person=person)
+
+
 def seen(client, headers, ids):
     return client.http.post("/api/posts/seen", headers=headers, body=json.dumps({"ids": ids}))
 
@@ -298,8 +337,8 @@ def test_seen_by_is_exact_when_colleagues_look_at_once(table, make_person, clock
     ids = [posts.create(me, {"body": f"Bericht {n}"}, clock, new_id)["id"] for n in range(3)]
     readers = [make_person() for _ in range(15)]
     with ThreadPoolExecutor(max_workers=30) as pool:
-        list(pool.map(lambda n: usage.record_seen(readers[n % 15].id, {"ids": ids}, clock),
-                      range(60)))
+        list(pool.map(lambda n: usage.record_seen(viewer_of(readers[n % 15]), {"ids": ids},
+                                                  clock), range(60)))
     assert usage.seen_counts(ids) == dict.fromkeys(ids, 15)
 
 
@@ -315,7 +354,7 @@ def test_seen_by_stops_counting_after_30_days_and_ignores_unknown_posts(
     post_id = posts.create(me, {"body": "Oud nieuws"}, clock, new_id)["id"]
     clock.advance(days=31)
     unknown = new_id(clock())
-    assert usage.record_seen(reader.id, {"ids": [post_id, unknown]}, clock) == {
+    assert usage.record_seen(viewer_of(reader), {"ids": [post_id, unknown]}, clock) == {
         "items": {post_id: 0}}
 
 

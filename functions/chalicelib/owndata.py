@@ -12,12 +12,17 @@ bp = Blueprint(__name__)
 
 @bp.route("/me/export")
 def export():
-    return Response(body=owndata.export(viewer(bp.current_request), system_clock),
+    request = bp.current_request
+    return Response(body=owndata.export(viewer(request), request.query_params or {},
+                                        system_clock),
                     headers={"Content-Disposition": 'attachment; filename="plein-export.json"'})
 
 
 @bp.route("/me", methods=["DELETE"])
 def delete_me():
     who, data = change(bp.current_request)
-    return Response(body=owndata.delete_account(who, data), headers={
+    result = owndata.delete_account(who, data)
+    if not result["deleted"]:  # more content left: the page calls again
+        return Response(body=result, status_code=202)
+    return Response(body=result, headers={
         "Set-Cookie": [sessions.clear_cookie(), *sitecookies.clear_cookies()]})

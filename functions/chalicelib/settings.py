@@ -36,7 +36,7 @@ SETTINGS = (
     ("PLEIN_CLOUDFRONT_KEY_PAIR_ID", "", "CloudFront public key id; empty: no site cookies."),
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY", "", "PEM key for site cookies (tests); prod uses _PARAM."),
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM", "", "SSM parameter holding the PEM private key."),
-    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=600/60",
+    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60",
      "Per-employee limits: action=count/seconds, comma-separated."),
 )
 

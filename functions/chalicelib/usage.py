@@ -2,6 +2,7 @@
 
 from chalice import Blueprint, Response
 
+from . import ratelimit
 from .domain import groups, usage, usage_report
 from .guard import change, viewer
 from .ids import system_clock
@@ -12,6 +13,7 @@ bp = Blueprint(__name__)
 @bp.route("/hits", methods=["POST"])
 def hit():
     who, data = change(bp.current_request)
+    ratelimit.check(who, "hit", system_clock)
     usage.record_hit(who.id, data, system_clock)
     return Response(body="", status_code=204)
 
@@ -35,10 +37,9 @@ def dashboard_csv():
 @bp.route("/posts/seen", methods=["POST"])
 def record_seen():
     who, data = change(bp.current_request)
-    return usage.record_seen(who.id, data, system_clock)
+    return usage.record_seen(who, data, system_clock)
 
 
 @bp.route("/posts/{post_id}/seen")
 def seen(post_id):
-    viewer(bp.current_request)
-    return usage.seen_count(post_id)
+    return usage.seen_count(viewer(bp.current_request), post_id)

@@ -10,7 +10,9 @@ from steps import sign_in
 def test_download_then_delete_my_account_keeping_my_posts_anonymous(page, live):
     session = live.session()
     session.call("POST", "/api/auth/dev-login", {"email": "ruben.de.boer@voorbeeld.nl"})
-    assert session.call("POST", "/api/posts", {"body": "Van Ruben"})[0] == 201
+    status, post = session.call("POST", "/api/posts", {"body": "Van Ruben"})
+    assert status == 201
+    assert session.call("POST", f"/api/posts/{post['id']}/comments", {"body": "En dit"})[0] == 201
     sign_in(page, "Ruben de Boer")
     page.get_by_role("link", name="Mijn gegevens").click()
     page.get_by_role("heading", name="Mijn gegevens", level=1).wait_for()
@@ -23,6 +25,8 @@ def test_download_then_delete_my_account_keeping_my_posts_anonymous(page, live):
     data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert data["profile"]["email"] == "ruben.de.boer@voorbeeld.nl"
     assert [p["body"] for p in data["posts"]] == ["Van Ruben"]
+    assert [c["body"] for c in data["comments"]] == ["En dit"]
+    assert "next" not in data  # the page followed every cursor and saved one file
 
     page.get_by_role("button", name="Mijn account verwijderen").click()
     assert page.get_by_role("status").inner_text() in ("", "Vink eerst het vakje aan om te "

@@ -102,6 +102,7 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
     comment_id = new_id(now)
     comment = Comment(
         *Comment.key(comment_id), gsi1pk=Comment.thread_partition(thread), gsi1sk=comment_id,
+        gsi2pk=Comment.author_partition(viewer.id), gsi2sk=comment_id,
         id=comment_id, thread=thread, post_id=post.id if post else None, parent=parent,
         author_id=viewer.id, author_name=viewer.name, body=body,
         mentions=mentions.resolve(body, viewer.email), created=iso(now),

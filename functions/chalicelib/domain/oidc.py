@@ -58,6 +58,7 @@ class Provider:
 
 @dataclass(frozen=True)
 class Identity:
+    issuer: str
     subject: str
     email: str
     name: str
@@ -235,5 +236,5 @@ def identity(provider: Provider, claims: dict) -> Identity:
         n for n in (_text(claims, ("given_name",)), _text(claims, ("family_name",))) if n
     ) or email.split("@")[0]
     profile = {field: _text(claims, names) for field, names in _PROFILE_CLAIMS.items()}
-    return Identity(subject=str(claims["sub"]), email=email, name=name, groups=groups,
-                    profile={k: v for k, v in profile.items() if v})
+    return Identity(issuer=provider.issuer, subject=str(claims["sub"]), email=email, name=name,
+                    groups=groups, profile={k: v for k, v in profile.items() if v})

@@ -8,7 +8,7 @@ import re
 
 from ..errors import forbidden, invalid, not_found
 from ..ids import Clock, IdMaker, iso
-from ..models import EmailIndex, Person
+from ..models import EmailIndex, Person, SubjectIndex
 from ..models.people import ROLES
 from . import directory, names
 from .usage import employee_added
@@ -76,9 +76,11 @@ def _email(fields: dict) -> str:
     return email
 
 
-def create(fields: dict, clock: Clock, new_id: IdMaker) -> Person:
-    """Creates the profile, its email link and its directory entries in one transaction: an
-    email is never taken twice. Keys other than the profile's own are ignored (IdP claims)."""
+def create(fields: dict, clock: Clock, new_id: IdMaker,
+           identity: tuple[str, str] | None = None) -> Person:
+    """Creates the profile, its email link (and its IdP `identity` link, (issuer, sub)) and its
+    directory entries in one transaction: an email or identity is never taken twice. Keys other
+    than the profile's own are ignored (IdP claims)."""
     email = _email(fields)
     role = fields.get("role", "employee")
     if role not in ROLES:
@@ -91,8 +93,13 @@ def create(fields: dict, clock: Clock, new_id: IdMaker) -> Person:
     person = Person(*Person.key(person_id), id=person_id, email=email, role=role,
                     gsi1sk=f"{names.sort_name(profile['name'])}#{person_id}", created=iso(now),
                     **profile)
-    link = EmailIndex(*EmailIndex.key(email), person_id=person_id)
-    directory.commit(None, person, also=[(link, EmailIndex.pk.does_not_exist())])
+    links = [(EmailIndex(*EmailIndex.key(email), person_id=person_id),
+              EmailIndex.pk.does_not_exist())]
+    if identity:
+        person.issuer, person.subject = identity
+        links.append((SubjectIndex(*SubjectIndex.key(*identity), person_id=person_id),
+                      SubjectIndex.pk.does_not_exist()))
+    directory.commit(None, person, also=links)
     employee_added()
     return person
 

@@ -42,7 +42,9 @@ def _check_race(err: TransactWriteError, post_id: str) -> None:
 def add(viewer: Viewer, post_id: str, kind: str, clock: Clock) -> dict:
     counter = _kind(kind)
     post = load(viewer, post_id)
-    marker = Reaction(*Reaction.key(post.id, kind, viewer.id), created=iso(clock()))
+    by_person = Reaction.person_key(post.id, kind, viewer.id)
+    marker = Reaction(*Reaction.key(post.id, kind, viewer.id), created=iso(clock()),
+                      gsi2pk=by_person[0], gsi2sk=by_person[1])
     try:
         with transaction() as tx:
             tx.save(marker, condition=Reaction.pk.does_not_exist())

@@ -4,27 +4,50 @@ from ..errors import ApiError
 from ..ids import Clock, IdMaker
 from ..models import Person
 from ..policy import RoleSources, role_for
-from . import oidc, people
-from .oidc import Identity, Provider
+from . import identities, oidc, people
+from .oidc import Identity, Provider, SignInRefused
+
+
+def _find(who: Identity) -> Person | None:
+    """By (issuer, sub); by email only a profile that no identity claimed yet, which is then
+    linked to this one. An address that another identity holds is refused: the provider gave
+    it to someone new, and the old profile is theirs, not this person's."""
+    person = identities.by_subject(who.issuer, who.subject)
+    if person is not None:
+        return person
+    person = people.by_email(who.email)
+    if person is None:
+        return None
+    if person.subject is None:
+        linked = identities.link(person, who.issuer, who.subject)
+        if linked is not None:
+            return linked
+        person = identities.by_subject(who.issuer, who.subject)  # a parallel sign-in linked it
+        if person is not None:
+            return person
+    raise SignInRefused("email", "the address belongs to another identity's profile")
 
 
 def sign_in(who: Identity, sources: RoleSources, clock: Clock, new_id: IdMaker) -> Person:
     """The employee for this identity, created from the token's claims on first sign-in.
 
-    Two GetItems for a returning employee; one more write when the role changed or the
-    profile is new. Two first sign-ins at once cannot make two profiles: the email link is
-    written with the profile in one transaction, and the loser reads the winner's.
+    Two GetItems for a returning employee; one more write when the role or the email changed
+    or the profile is new. Two first sign-ins at once cannot make two profiles: the email and
+    identity links are written with the profile in one transaction, and the loser reads the
+    winner's.
     """
     role = role_for(who.email, who.groups, sources)
-    person = people.by_email(who.email)
+    person = _find(who)
     if person is None:
         try:
             return people.create({"email": who.email, "name": who.name, "role": role,
-                                  **who.profile}, clock, new_id)
+                                  **who.profile}, clock, new_id, (who.issuer, who.subject))
         except ApiError as err:
-            person = people.by_email(who.email) if err.status == 409 else None
+            person = _find(who) if err.status == 409 else None
             if person is None:
                 raise
+    if person.email != who.email:
+        identities.change_email(person, who.email)
     if person.role != role:
         person.update(actions=[Person.role.set(role)])
     return person

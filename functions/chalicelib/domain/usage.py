@@ -25,12 +25,13 @@ from pynamodb.exceptions import TransactWriteError, UpdateError
 from pynamodb.expressions.operand import Path
 
 from .. import sessions
-from ..errors import invalid
+from ..errors import invalid, not_found
 from ..ids import Clock, is_id
 from ..models import Marker, OpenQuestionIndex, Post, SeenCount, Tally
 from ..models.schema import TTL_ATTRIBUTE, transaction
 from ..models.usage import USAGE_PK
 from ..settings import settings
+from . import standing
 
 KINDS = ("post", "comment", "reaction", "join", "group")
 # Contributions by these are "staff"; everyone else's are organic activity. A caller passes
@@ -267,16 +268,25 @@ def number(item: dict | None, name: str) -> int:
     return int(value["N"]) if value and "N" in value else 0
 
 
-def record_seen(person_id: str, data: dict, clock: Clock) -> dict:
+def _readable(viewer, posts: dict[str, dict]) -> dict[str, dict]:
+    """The raw posts the viewer may read (`access.may_read`, for many posts at once): those
+    outside groups, and those in groups `standing.readable_groups` lets them read."""
+    groups = {i: p["group_id"]["S"] for i, p in posts.items() if "S" in p.get("group_id", {})}
+    allowed = standing.readable_groups(viewer, groups.values()) if groups else set()
+    return {i: p for i, p in posts.items() if i not in groups or groups[i] in allowed}
+
+
+def record_seen(viewer, data: dict, clock: Clock) -> dict:
     """The posts the viewer saw in a stream: counts each colleague once per post (not the
-    author) during the post's first 30 days. One BatchGet, and a transaction only for posts
-    this person had not seen yet. Returns the counts for the posts that exist."""
+    author) during the post's first 30 days. One BatchGet (one more for posts in groups), and
+    a transaction only for posts this person had not seen yet. Returns the counts for the
+    posts that exist and the viewer may read; others are left out, as if unknown."""
     ids = _post_ids(data.get("ids"))
-    now = clock()
+    now, person_id = clock(), viewer.id
     scopes = {i: f"S{i}" for i in ids}
     markers = {i: Marker.key(scopes[i], pseudonym(scopes[i], person_id)) for i in ids}
     items = batch_get([k for i in ids for k in (Post.key(i), SeenCount.key(i), markers[i])])
-    posts = {i: items[Post.key(i)] for i in ids if Post.key(i) in items}
+    posts = _readable(viewer, {i: items[Post.key(i)] for i in ids if Post.key(i) in items})
     fresh = []
     for post_id, post in posts.items():
         created = datetime.fromisoformat(post["created"]["S"].replace("Z", "+00:00"))
@@ -297,7 +307,13 @@ def seen_counts(post_ids: list[str]) -> dict[str, int]:
     return {i: number(items.get(SeenCount.key(i)), "seen") for i in post_ids}
 
 
-def seen_count(post_id: str) -> dict:
+def seen_count(viewer, post_id: str) -> dict:
+    """One post's count: one BatchGet of the post and its counter (one more in a group). An
+    unknown or unreadable post is a 404, as everywhere else for posts."""
     if not is_id(post_id):
         raise invalid("id", "Not a post id.")
-    return {"id": post_id, "seen": seen_counts([post_id])[post_id]}
+    items = batch_get([Post.key(post_id), SeenCount.key(post_id)])
+    post = items.get(Post.key(post_id))
+    if post is None or not _readable(viewer, {post_id: post}):
+        raise not_found("post")
+    return {"id": post_id, "seen": number(items.get(SeenCount.key(post_id)), "seen")}

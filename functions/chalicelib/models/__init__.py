@@ -2,7 +2,7 @@
 
 from .comments import Comment
 from .groups import Group, Membership
-from .people import DirectoryEntry, EmailIndex, Person
+from .people import DirectoryEntry, EmailIndex, Person, SubjectIndex
 from .posts import OpenQuestion, Post, Reaction
 from .ratelimit import RateCounter
 from .schema import TABLE_SCHEMA
@@ -10,4 +10,4 @@ from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
 __all__ = ["Comment", "DirectoryEntry", "EmailIndex", "Group", "Marker", "Membership",
            "OpenQuestion", "OpenQuestionIndex", "Person", "Post", "RateCounter", "Reaction",
-           "SeenCount", "TABLE_SCHEMA", "Tally"]
+           "SeenCount", "SubjectIndex", "TABLE_SCHEMA", "Tally"]

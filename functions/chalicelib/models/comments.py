@@ -15,6 +15,17 @@ class ThreadIndex(GlobalSecondaryIndex):
     gsi1sk = UnicodeAttribute(range_key=True)
 
 
+class AuthorIndex(GlobalSecondaryIndex):
+    """gsi2: COMMENTS#<person> by comment id, so own data finds a person's comments."""
+
+    class Meta:
+        index_name = "gsi2"
+        projection = AllProjection()
+
+    gsi2pk = UnicodeAttribute(hash_key=True)
+    gsi2sk = UnicodeAttribute(range_key=True)
+
+
 class Comment(Item):
     """pk=COMMENT#<id>, sk=COMMENT. The thread key is `post:<post id>` or `page:<path>`."""
 
@@ -23,6 +34,9 @@ class Comment(Item):
 
     gsi1pk = UnicodeAttribute()
     gsi1sk = UnicodeAttribute()
+    # Absent on comments written before own data covered them, and once anonymised.
+    gsi2pk = UnicodeAttribute(null=True)
+    gsi2sk = UnicodeAttribute(null=True)
     id = UnicodeAttribute()
     thread = UnicodeAttribute()
     post_id = UnicodeAttribute(null=True)
@@ -37,6 +51,7 @@ class Comment(Item):
     edited = UnicodeAttribute(null=True)
 
     in_thread = ThreadIndex()
+    by_author = AuthorIndex()
 
     @staticmethod
     def key(comment_id: str) -> tuple[str, str]:
@@ -45,3 +60,7 @@ class Comment(Item):
     @staticmethod
     def thread_partition(thread: str) -> str:
         return f"THREAD#{thread}"
+
+    @staticmethod
+    def author_partition(person_id: str) -> str:
+        return f"COMMENTS#{person_id}"

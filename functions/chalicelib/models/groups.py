@@ -79,7 +79,8 @@ class Membership(Item):
     """pk=GROUP#<group>, sk=PERSON#<person>: one item per (group, person) whatever its state,
     so a person's standing in a group is one GetItem and every change is one conditional write.
 
-    gsi1: MEMBERSHIPS#<person> (members) or INVITATIONS#<person> (invitees) / <group id>.
+    gsi1: MEMBERSHIPS#<person> (members), INVITATIONS#<person> (invitees) or
+    REQUESTS#<person> (requests) / <group id>.
     gsi2: ROSTER#<group>#<state> / <person name lower>#<person>.
     """
 
@@ -107,8 +108,9 @@ class Membership(Item):
 
     @staticmethod
     def person_partition(state: str, person_id: str) -> str | None:
-        return {"member": f"MEMBERSHIPS#{person_id}",
-                "invited": f"INVITATIONS#{person_id}"}.get(state)
+        # Requests are listed by person only for the person's own data (export, deletion).
+        return {"member": f"MEMBERSHIPS#{person_id}", "invited": f"INVITATIONS#{person_id}",
+                "requested": f"REQUESTS#{person_id}"}.get(state)
 
     @staticmethod
     def roster_partition(group_id: str, state: str) -> str:

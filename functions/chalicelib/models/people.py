@@ -36,6 +36,10 @@ class Person(Item):
     bio = UnicodeAttribute(null=True)
     photo = UnicodeAttribute(null=True)
     expertise = ListAttribute(of=UnicodeAttribute, default=list)
+    # The identity provider's (iss, sub), set at the first sign-in: what sign-in matches on,
+    # because emails change and get reassigned. None for people no one signed in as yet.
+    issuer = UnicodeAttribute(null=True)
+    subject = UnicodeAttribute(null=True)
     created = UnicodeAttribute()
     updated = UnicodeAttribute(null=True)
     version = VersionAttribute()
@@ -58,6 +62,20 @@ class EmailIndex(Item):
     @staticmethod
     def key(email: str) -> tuple[str, str]:
         return f"EMAIL#{email.lower()}", "EMAIL"
+
+
+class SubjectIndex(Item):
+    """pk=SUBJECT#<issuer>#<sub>, sk=SUBJECT: finds the person an IdP identity belongs to in one
+    GetItem, and makes an identity belong to one person only."""
+
+    class Meta(BaseMeta):
+        pass
+
+    person_id = UnicodeAttribute()
+
+    @staticmethod
+    def key(issuer: str, subject: str) -> tuple[str, str]:
+        return f"SUBJECT#{issuer}#{subject}", "SUBJECT"
 
 
 class DirectoryEntry(Item):

@@ -91,6 +91,17 @@ class OpenQuestion(Item):
         return f"OPEN#{partition}", post_id
 
 
+class ReactorIndex(GlobalSecondaryIndex):
+    """gsi2: REACTIONS#<person> / <post id>#<kind>, so own data finds a person's reactions."""
+
+    class Meta:
+        index_name = "gsi2"
+        projection = AllProjection()
+
+    gsi2pk = UnicodeAttribute(hash_key=True)
+    gsi2sk = UnicodeAttribute(range_key=True)
+
+
 class Reaction(Item):
     """pk=POST#<post id>, sk=REACT#<kind>#<person id>: one per person, kind and post."""
 
@@ -98,7 +109,25 @@ class Reaction(Item):
         pass
 
     created = UnicodeAttribute()
+    gsi2pk = UnicodeAttribute(null=True)  # absent on reactions from before own data had them
+    gsi2sk = UnicodeAttribute(null=True)
+
+    by_person = ReactorIndex()
 
     @staticmethod
     def key(post_id: str, kind: str, person_id: str) -> tuple[str, str]:
         return f"POST#{post_id}", f"REACT#{kind}#{person_id}"
+
+    @staticmethod
+    def person_key(post_id: str, kind: str, person_id: str) -> tuple[str, str]:
+        """The gsi2 key that lists the reaction under its person."""
+        return f"REACTIONS#{person_id}", f"{post_id}#{kind}"
+
+    @property
+    def post_id(self) -> str:
+        return self.pk.removeprefix("POST#")
+
+    @property
+    def kind(self) -> str:
+        return self.sk.split("#")[1]
+

@@ -95,7 +95,8 @@ export function mountThread(root, options) {
     if (comment.deleted) body.textContent = t("commentDeleted");
     else body.innerHTML = comment.html; // sanitised on the server with nh3
     const header = el("p", { className: "comment-meta" }, [
-      comment.author ? el("strong", { textContent: comment.author.name }) : null,
+      comment.author
+        ? el("strong", { textContent: comment.author.name || t("formerColleague") }) : null,
       comment.author ? " · " : null, when(comment.created),
       comment.edited ? ` · ${t("edited")}` : null,
       isAnswer ? el("span", { className: "badge answer", textContent: t("answer") }) : null,
