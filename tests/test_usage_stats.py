@@ -15,15 +15,15 @@ def plein_stats(data_dir, *args) -> subprocess.CompletedProcess:
 
 def test_plein_stats_agrees_with_the_api(client, make_person, as_person, dynamodb, table,
                                         tmp_path):
-    from chalicelib.domain.usage import record_contribution
     from chalicelib.ids import system_clock
 
     from infra.local import snapshot
+    from tests.usage_helpers import contributed
 
     admin, anna, bram = make_person("admin"), make_person(), make_person()
     for person, path in [(anna, "/"), (anna, "/huisregels.html"), (bram, "/"), (admin, "/")]:
         client.http.post("/api/hits", headers=as_person(person), body=json.dumps({"path": path}))
-    record_contribution("comment", "G1", "employee", system_clock())
+    contributed("comment", "G1", "employee", system_clock())
     api = client.http.get("/api/usage?days=14", headers=as_person(admin)).json_body
     api_csv = client.http.get("/api/usage.csv?days=14&table=pages", headers=as_person(admin))
     snapshot.save(dynamodb, table, tmp_path / "dynamodb.json")

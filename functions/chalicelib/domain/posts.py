@@ -4,14 +4,14 @@
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 
 from .. import cursors
-from ..errors import forbidden, invalid, not_found
+from ..errors import conflict, forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, IdMaker, is_id, iso
 from ..models import OpenQuestion, Post, Reaction
 from ..models.posts import Photo, transaction
 from . import access, mentions, photos
 from .render import markdown_to_html
-from .usage import question_asked, question_settled, record_contribution
+from .usage import contribution, question_asked, question_settled
 
 MAX_BODY_CHARS = 5000
 PAGE_SIZE = 20
@@ -94,15 +94,18 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
         kind=kind, group_id=group_id, photos=stored, mentions=mentions.resolve(body, viewer.email),
         created=iso(now),
     )
-    # A retried create with the same id must not overwrite: ids are unique per call anyway.
-    if kind == "question":
+    # A retried create with the same id must neither overwrite nor count again.
+    try:
         with transaction() as tx:
             tx.save(post, condition=Post.pk.does_not_exist())
-            tx.save(OpenQuestion(*OpenQuestion.key(partition, post_id)))
-            question_asked(post_id, group_id, tx)
-    else:
-        post.save(condition=Post.pk.does_not_exist())
-    record_contribution("post", group_id, viewer.role, now)
+            if kind == "question":
+                tx.save(OpenQuestion(*OpenQuestion.key(partition, post_id)))
+                question_asked(post_id, group_id, tx)
+            contribution(tx, "post", group_id, viewer.role, now)
+    except TransactWriteError as err:
+        if is_conditional(err):
+            raise conflict("A post with this id already exists.") from err
+        raise
     return to_json(post)
 
 

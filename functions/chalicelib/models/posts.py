@@ -1,5 +1,11 @@
+import random
+import time
+
 from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.connection import Connection
+from pynamodb.exceptions import TransactWriteError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.transactions import TransactWrite
 
 from .schema import BaseMeta, Item
 
@@ -104,9 +110,37 @@ class Reaction(Item):
         return f"POST#{post_id}", f"REACT#{kind}#{person_id}"
 
 
-def transaction():
-    """A TransactWrite on the table's own endpoint: multi-item changes land together or not."""
-    from pynamodb.connection import Connection
-    from pynamodb.transactions import TransactWrite
+CONFLICT_ATTEMPTS = 5
 
-    return TransactWrite(connection=Connection(region=BaseMeta.region, host=BaseMeta.host))
+
+def only_lost_a_race(err: Exception) -> bool:
+    """DynamoDB cancels a transaction that touched an item another one was writing at the same
+    moment; each reason is then a TransactionConflict or nothing, and sending it again is safe
+    (its conditions are checked again)."""
+    codes = {r.code for r in getattr(err, "cancellation_reasons", None) or [] if r}
+    return codes == {"TransactionConflict"}
+
+
+class RetryingTransactWrite(TransactWrite):
+    """Sends a commit that only lost a race again, a few times with jittered backoff: the
+    day's usage counters are in many transactions, so such races are expected."""
+
+    def __init__(self, sleep=time.sleep, **kwargs):
+        super().__init__(**kwargs)
+        self._sleep = sleep
+
+    def _commit(self):
+        for attempt in range(CONFLICT_ATTEMPTS):
+            try:
+                return super()._commit()
+            except TransactWriteError as err:
+                if attempt == CONFLICT_ATTEMPTS - 1 or not only_lost_a_race(err):
+                    raise
+                self._sleep(random.uniform(0, 0.02 * 2 ** attempt))
+
+
+def transaction(connection: Connection | None = None, sleep=time.sleep) -> TransactWrite:
+    """A TransactWrite on the table's own endpoint: multi-item changes land together or not."""
+    return RetryingTransactWrite(
+        connection=connection or Connection(region=BaseMeta.region, host=BaseMeta.host),
+        sleep=sleep)
