@@ -69,8 +69,14 @@ def _with_stage(command, region: bool = True) -> None:
 def _stats(args) -> int:
     from .stats import run
 
-    return run(days=args.days, fmt=args.format, data_dir=Path(args.data_dir), stage=args.stage,
-               table=args.table, region=args.region, csv_table=args.csv_table)
+    stage = cloudformation = None
+    if args.stage:
+        import boto3
+
+        stage = _stage(args)
+        cloudformation = boto3.client("cloudformation", region_name=stage.region)
+    return run(days=args.days, fmt=args.format, data_dir=Path(args.data_dir), stage=stage,
+               cloudformation=cloudformation, table=args.table, csv_table=args.csv_table)
 
 
 def _on_people_table(args, command) -> int:
@@ -155,9 +161,11 @@ def parser() -> argparse.ArgumentParser:
                        help="which table --format csv prints (default daily)")
     stats.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
                        help="local data to read (default: .plein/); ignored with --stage")
-    stats.add_argument("--stage", help="read a deployed stage's table instead (AWS credentials)")
-    stats.add_argument("--table", help="that stage's table name (default plein-<stage>)")
-    stats.add_argument("--region", help="that stage's AWS region (default PLEIN_REGION)")
+    stats.add_argument("--stage", help="read a deployed stage's table instead, found through "
+                       "its stack (a stage from stages.toml; your AWS credentials)")
+    stats.add_argument("--stages-file", default=str(STAGES_FILE), help=argparse.SUPPRESS)
+    stats.add_argument("--table", help="that stage's table, if not the one its stack names")
+    stats.add_argument("--region", help="overrides the stage's region")
     stats.set_defaults(func=_stats)
 
     people = sub.add_parser("people", help="manage employees").add_subparsers(

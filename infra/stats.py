@@ -44,11 +44,15 @@ def from_local(data_dir: Path, days: int) -> dict:
         aws.stop()
 
 
-def from_stage(stage: str, table: str | None, region: str | None, days: int) -> dict:
-    os.environ.update({"PLEIN_STAGE": stage, "PLEIN_TABLE": table or f"plein-{stage}",
-                       "PLEIN_SESSION_SECRET": "stats-read-only"})
-    if region:
-        os.environ["PLEIN_REGION"] = region
+def from_stage(stage, cloudformation, days: int, table: str | None = None) -> dict:
+    """A deployed stage's numbers: its table is the one its stack's `TableName` output names
+    (as `plein destroy` finds it), unless `table` names one; read with the caller's own AWS
+    credentials, the table's region being the stage's."""
+    from .deploy.plan import deployed_output
+
+    name = table or deployed_output(cloudformation, stage.stack_name, "TableName")
+    os.environ.update({"PLEIN_STAGE": stage.name, "PLEIN_TABLE": name,
+                       "PLEIN_REGION": stage.region, "PLEIN_SESSION_SECRET": "stats-read-only"})
     os.environ.pop("PLEIN_DYNAMODB_ENDPOINT", None)
     if str(FUNCTIONS) not in sys.path:
         sys.path.insert(0, str(FUNCTIONS))
@@ -94,11 +98,14 @@ def render(data: dict, fmt: str, table: str = "daily") -> str:
     return as_table(data)
 
 
-def run(days: int, fmt: str, data_dir: Path, stage: str | None = None, table: str | None = None,
-        region: str | None = None, csv_table: str = "daily") -> int:
+def run(days: int, fmt: str, data_dir: Path, stage=None, cloudformation=None,
+        table: str | None = None, csv_table: str = "daily") -> int:
+    """`stage` (from stages.toml) reads that stage's deployed table through `cloudformation`;
+    without it, the local data in `data_dir`."""
     if not 1 <= days <= 90:
         print("plein stats: --days must be from 1 to 90.", file=sys.stderr)
         return 2
-    data = from_stage(stage, table, region, days) if stage else from_local(data_dir, days)
+    data = (from_stage(stage, cloudformation, days, table) if stage
+            else from_local(data_dir, days))
     sys.stdout.write(render(data, fmt, csv_table).rstrip("\n") + "\n")
     return 0

@@ -96,5 +96,5 @@ def test_a_post_costs_one_call_more_for_its_rate_limit(client, make_person, as_p
     response = client.http.post("/api/posts", headers=as_person(anna),
                                 body=json.dumps({"body": "hoi"}))
     assert response.status_code == 201
-    # Session, the post, one UpdateItem for the rate limit and one for the usage counters.
-    assert meter.calls == {"GetItem": 1, "UpdateItem": 2, "PutItem": 1}
+    # Session, the rate limit's UpdateItem, and the post's transaction (usage counted in it).
+    assert meter.calls == {"GetItem": 1, "UpdateItem": 1, "TransactWriteItems": 1}

@@ -70,6 +70,20 @@ def describe(cfn, name: str) -> Stack | None:
     )
 
 
+def deployed_output(cfn, stack_name: str, key: str) -> str:
+    """One output of a deployed stack: how commands other than `deploy` find what it made (the
+    table's name, for one, is CloudFormation's choice, not the stage's name)."""
+    stack = describe(cfn, stack_name)
+    if stack is None:
+        raise DeployError(f"There is no stack {stack_name}; deploy it first "
+                          "(`plein deploy --stage ...`), or check the stage's region.")
+    value = stack.outputs.get(key)
+    if not value:
+        raise DeployError(f"Stack {stack_name} ({stack.status}) has no output {key}; deploy it "
+                          "again to bring it up to date.")
+    return value
+
+
 def check_deployable(stack: Stack | None) -> str:
     """CREATE or UPDATE; raises with advice when the stack is in no state to take changes."""
     if stack is None or stack.status == "REVIEW_IN_PROGRESS":

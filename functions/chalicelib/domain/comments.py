@@ -17,7 +17,7 @@ from ..models.schema import transaction
 from . import access, mentions
 from . import posts as post_domain
 from .render import markdown_to_html
-from .usage import record_contribution
+from .usage import contribution
 
 MAX_BODY_CHARS = 3000
 THREAD_PAGE = 100
@@ -115,11 +115,11 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
             if parent is not None:
                 tx.update(Comment(*Comment.key(parent)), actions=[Comment.replies.add(1)],
                           condition=Comment.pk.exists() & (Comment.deleted == False))  # noqa: E712
+            contribution(tx, "comment", post.group_id if post else None, viewer.role, now)
     except TransactWriteError as err:
         if post_domain.is_conditional(err):
             raise not_found("post or comment") from err
         raise
-    record_contribution("comment", post.group_id if post else None, viewer.role, now)
     return to_json(comment)
 
 

@@ -17,7 +17,7 @@ from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
 from . import memberships
 from .render import markdown_to_html
 from .standing import Standing, load, managed
-from .usage import record_contribution
+from .usage import contribution
 
 MAX_NAME = 80
 MAX_DESCRIPTION = 2000
@@ -90,12 +90,12 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker,
     def build(tx):
         tx.save(group, condition=Group.pk.does_not_exist())
         tx.save(manager, condition=Membership.pk.does_not_exist())
+        contribution(tx, "group", group_id, viewer.role, now)
 
     try:
         memberships.commit(build)
     except memberships.Raced:
         raise conflict("A group with that id already exists.") from None
-    record_contribution("group", group_id, viewer.role, now)
     return to_json(group, membership=manager)
 
 

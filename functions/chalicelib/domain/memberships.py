@@ -17,7 +17,7 @@ from ..models import Group, Membership
 from ..models.schema import transaction
 from . import people
 from .standing import Standing, find_membership, load, managed
-from .usage import record_contribution
+from .usage import contribution
 
 ATTEMPTS = 8
 
@@ -120,10 +120,14 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
                                     and not st.is_admin):
             return _now(group_id, viewer.id, current)
         if st.state == "invited" or group.visibility == "open" or st.is_admin:
-            item = _member_item(group, viewer.id, viewer.name, "member", "member",
-                                iso(clock()))
-            commit(lambda tx: move(tx, group, current, item, members=1))
-            record_contribution("join", group_id, viewer.role, clock())
+            now = clock()
+            item = _member_item(group, viewer.id, viewer.name, "member", "member", iso(now))
+
+            def build(tx):
+                move(tx, group, current, item, members=1)
+                contribution(tx, "join", group_id, viewer.role, now)
+
+            commit(build)
         else:
             item = _member_item(group, viewer.id, viewer.name, "requested", "member",
                                 iso(clock()))
@@ -157,18 +161,18 @@ def leave(viewer: Viewer, group_id: str) -> dict:
     return _retrying(decide)
 
 
-def _target(person: str) -> tuple[str, str]:
+def _target(person: str) -> tuple[str, str, str]:
     if not isinstance(person, str) or not person:
         raise invalid("person", "Name a colleague by id or email.")
     found = people.by_email(person) if "@" in person else people.get(person)
     if found is None:
         raise not_found("person")
-    return found.id, found.name
+    return found.id, found.name, found.role
 
 
 def invite(viewer: Viewer, group_id: str, data: dict, clock: Clock) -> dict:
     """Managers invite; inviting someone who asked to join lets them in."""
-    person_id, person_name = _target(data.get("person"))
+    person_id, person_name, person_role = _target(data.get("person"))
 
     def decide():
         st = managed(viewer, group_id)
@@ -178,10 +182,16 @@ def invite(viewer: Viewer, group_id: str, data: dict, clock: Clock) -> dict:
         state = current.state if current else None
         if state in ("member", "invited"):
             return _now(group_id, person_id, current)
-        if state == "requested":
+        if state == "requested":  # they asked, so this is their join
+            now = clock()
             item = _member_item(st.group, person_id, person_name, "member", "member",
-                                iso(clock()), viewer.id)
-            commit(lambda tx: move(tx, st.group, current, item, members=1))
+                                iso(now), viewer.id)
+
+            def build(tx):
+                move(tx, st.group, current, item, members=1)
+                contribution(tx, "join", group_id, person_role, now)
+
+            commit(build)
         else:
             item = _member_item(st.group, person_id, person_name, "invited", "member",
                                 iso(clock()), viewer.id)
@@ -205,14 +215,18 @@ def answer_request(viewer: Viewer, group_id: str, person_id: str, approve: bool,
             if not approve and state is None:
                 return _now(group_id, person_id, None)
             raise not_found("request")
-        item = None
+        now, item, joiner = clock(), None, None
         if approve:
             item = _member_item(st.group, person_id, current.person_name, "member", "member",
-                                iso(clock()), viewer.id)
-        commit(lambda tx: move(tx, st.group, current, item, members=1 if approve else 0))
-        if approve:
+                                iso(now), viewer.id)
             joiner = people.get(person_id)
-            record_contribution("join", group_id, joiner.role if joiner else "employee", clock())
+
+        def build(tx):
+            move(tx, st.group, current, item, members=1 if approve else 0)
+            if approve:
+                contribution(tx, "join", group_id, joiner.role if joiner else "employee", now)
+
+        commit(build)
         return _now(group_id, person_id, item)
 
     return _retrying(decide)

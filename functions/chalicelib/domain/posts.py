@@ -1,11 +1,9 @@
 """Posts: write, read one, edit, delete. Streams are in stream.py, answers in questions.py."""
 
-import time
-
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 
 from .. import cursors
-from ..errors import forbidden, invalid, not_found
+from ..errors import conflict, forbidden, invalid, not_found
 from ..guard import Viewer
 from ..ids import Clock, IdMaker, is_id, iso
 from ..models import Group, OpenQuestion, Post, Reaction
@@ -13,12 +11,11 @@ from ..models.posts import Photo
 from ..models.schema import transaction
 from . import access, mentions, photos
 from .render import markdown_to_html
-from .usage import question_asked, question_settled, record_contribution
+from .usage import contribution, question_asked, question_settled
 
 MAX_BODY_CHARS = 5000
 PAGE_SIZE = 20
 KINDS = ("update", "question")
-ATTEMPTS = 4
 
 
 def body_of(data: dict) -> str:
@@ -97,35 +94,26 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
         kind=kind, group_id=group_id, photos=stored, mentions=mentions.resolve(body, viewer.email),
         created=iso(now),
     )
-    # A retried create with the same id must not overwrite: ids are unique per call anyway.
-    if kind == "question" or group_id is not None:
-        _write(post, partition, group_id)
-    else:
-        post.save(condition=Post.pk.does_not_exist())
-    record_contribution("post", group_id, viewer.role, now)
+    # A retried create with the same id must neither overwrite nor count again.
+    try:
+        with transaction() as tx:
+            tx.save(post, condition=Post.pk.does_not_exist())
+            if kind == "question":
+                tx.save(OpenQuestion(*OpenQuestion.key(partition, post_id)))
+                question_asked(post_id, group_id, tx)
+            if group_id is not None:
+                # The group's latest post: a home stream reads its viewer's busiest groups.
+                tx.update(Group(*Group.key(group_id)), actions=[Group.last_post.set(post_id)],
+                          condition=Group.pk.exists())
+            contribution(tx, "post", group_id, viewer.role, now)
+    except TransactWriteError as err:
+        post_reason = (err.cancellation_reasons or [None])[0]
+        if post_reason is not None and post_reason.code == "ConditionalCheckFailed":
+            raise conflict("A post with this id already exists.") from err
+        if is_conditional(err):
+            raise access.no_such_group() from err  # deleted between the check and the write
+        raise
     return to_json(post)
-
-
-def _write(post: Post, partition: str, group_id: str | None) -> None:
-    """The post with its open-question marker and its group's `last_post`, in one
-    transaction; retried when a membership change holds the group item at that moment."""
-    for attempt in range(ATTEMPTS):
-        try:
-            with transaction() as tx:
-                tx.save(post, condition=Post.pk.does_not_exist())
-                if post.kind == "question":
-                    tx.save(OpenQuestion(*OpenQuestion.key(partition, post.id)))
-                    question_asked(post.id, group_id, tx)
-                if group_id is not None:
-                    tx.update(Group(*Group.key(group_id)),
-                              actions=[Group.last_post.set(post.id)],
-                              condition=Group.pk.exists())
-            return
-        except TransactWriteError as err:
-            reasons = {r.code for r in err.cancellation_reasons or [] if r}
-            if "TransactionConflict" not in reasons or attempt == ATTEMPTS - 1:
-                raise
-            time.sleep(0.02 * 2**attempt)
 
 
 def get(viewer: Viewer, post_id: str) -> dict:

@@ -12,7 +12,7 @@ from ..ids import Clock, iso
 from ..models import Post, Reaction
 from ..models.schema import transaction
 from .posts import load
-from .usage import record_contribution
+from .usage import contribution
 
 KINDS = {"like": Post.likes}
 
@@ -42,17 +42,17 @@ def _check_race(err: TransactWriteError, post_id: str) -> None:
 def add(viewer: Viewer, post_id: str, kind: str, clock: Clock) -> dict:
     counter = _kind(kind)
     post = load(viewer, post_id)
+    now = clock()
     by_person = Reaction.person_key(post.id, kind, viewer.id)
-    marker = Reaction(*Reaction.key(post.id, kind, viewer.id), created=iso(clock()),
+    marker = Reaction(*Reaction.key(post.id, kind, viewer.id), created=iso(now),
                       gsi2pk=by_person[0], gsi2sk=by_person[1])
     try:
         with transaction() as tx:
             tx.save(marker, condition=Reaction.pk.does_not_exist())
             tx.update(post, actions=[counter.add(1)], condition=Post.pk.exists())
+            contribution(tx, "reaction", post.group_id, viewer.role, now)
     except TransactWriteError as err:
         _check_race(err, post_id)
-    else:  # a new reaction, not a repeat of one already there
-        record_contribution("reaction", post.group_id, viewer.role, clock())
     return _state(post_id, kind, True)
 
 

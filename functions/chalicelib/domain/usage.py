@@ -204,16 +204,26 @@ def side_of(actor_role: str) -> str:
     return "staff" if actor_role in STAFF_ROLES else "organic"
 
 
-def record_contribution(kind: str, group_id: str | None, actor_role: str, now: datetime) -> None:
-    """Call right after a post, comment, reaction, join or new group took effect (not for an
-    idempotent repeat): one UpdateItem that adds to the day's totals and the group's."""
+def contribution_key(group_id: str | None, now: datetime) -> str:
+    """A group's contributions of a day have an item of their own: no one item grows with the
+    number of groups (an item is at most 400 KB, and a full one would fail the action
+    itself), and a busy group's transactions do not contend with every other group's."""
+    day = local_day(now)
+    return f"D#{day}#C#{group_id}" if group_id else f"D#{day}#C"
+
+
+def contribution(tx, kind: str, group_id: str | None, actor_role: str, now: datetime) -> None:
+    """Counts a post, comment, reaction, join or new group inside the caller's TransactWrite,
+    next to the write that is the action: the count moves exactly when the action commits, and
+    an action whose conditions fail (a repeat, a race, a missing post) counts nothing.
+
+    Contributions are activity, not state: an unlike, a leave or a delete takes nothing off."""
     if kind not in KINDS:
         raise ValueError(f"unknown contribution kind {kind!r}")
     side = side_of(actor_role)
-    counters = {f"c:{kind}:{side}": 1}
-    if group_id:
-        counters[f"g:{group_id}:{kind}:{side}"] = 1
-    add(f"D#{local_day(now)}#C", counters)
+    names = [f"c:{kind}:{side}"] + ([f"g:{group_id}:{kind}:{side}"] if group_id else [])
+    tx.update(Tally(*Tally.key(contribution_key(group_id, now))),
+              actions=[Path([name]).add(1) for name in names])
 
 
 def question_asked(post_id: str, group_id: str | None, tx=None) -> None:

@@ -78,6 +78,18 @@ def _read_days(first: date, last: date) -> list[dict]:
             return items
 
 
+def _contributions(by_key: dict) -> dict[str, list[dict]]:
+    """The contribution items by day: the day's own `D#<date>#C` and one `D#<date>#C#<group>`
+    per group that saw a contribution (older days hold every group's counters on the day's own
+    item; they read the same)."""
+    found = {}
+    for key, item in by_key.items():
+        parts = key.split("#")
+        if parts[0] == "D" and len(parts) >= 3 and parts[2] == "C":
+            found.setdefault(parts[1], []).append(item)
+    return found
+
+
 def _spans(first: date, last: date) -> tuple[list[str], list[str]]:
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     return list(dict.fromkeys(week_of(d) for d in days)), \
@@ -95,6 +107,7 @@ def report(days: int, now: datetime, groups: set[str] | None = None,
     first = last - timedelta(days=days - 1)
     weeks, months = _spans(first, last)
     by_key = {item["sk"]["S"]: item for item in _read_days(first, last)}
+    contributions = _contributions(by_key)
     extra = batch_get([(USAGE_PK, f"W#{w}") for w in weeks] +
                       [(USAGE_PK, f"M#{m}") for m in months] + [(USAGE_PK, "EMPLOYEES")])
     whole = groups is None
@@ -102,7 +115,7 @@ def report(days: int, now: datetime, groups: set[str] | None = None,
     sides = {"staff": Counter(), "organic": Counter()}
     for n in range(days):
         day = first + timedelta(days=n)
-        views, active, contrib = (by_key.get(f"D#{day}#{s}") for s in "VAC")
+        views, active = by_key.get(f"D#{day}#V"), by_key.get(f"D#{day}#A")
         row = {"date": str(day), "views": number(views, "views") if whole else None,
                "active": number(active, "total") if whole else None}
         row.update({kind: 0 for kind in KINDS})
@@ -111,7 +124,7 @@ def report(days: int, now: datetime, groups: set[str] | None = None,
             for name in (views or {}):
                 if name.startswith("p:"):
                     pages[name[2:]] += number(views, name)
-        for name in (contrib or {}):
+        for contrib, name in ((i, n) for i in contributions.get(str(day), []) for n in i):
             parts = name.split(":")
             if whole and parts[0] == "c" and len(parts) == 3:
                 kind, side = parts[1:]

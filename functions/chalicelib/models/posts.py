@@ -130,4 +130,3 @@ class Reaction(Item):
     @property
     def kind(self) -> str:
         return self.sk.split("#")[1]
-
