@@ -151,8 +151,8 @@ def test_edit_by_manager_and_visibility_moves_between_listings(api, make_person)
     edited = api.call("PATCH", f"/api/groups/{group['id']}", owner,
                       {"name": "Wandelclub", "visibility": "secret", "cover": "/images/park.jpg"})
     assert edited.status_code == 200
-    assert (edited.json_body["name"], edited.json_body["cover"]) == ("Wandelclub",
-                                                                      "/images/park.jpg")
+    assert (edited.json_body["name"], edited.json_body["cover"]["src"]) == ("Wandelclub",
+                                                                             "/images/park.jpg")
     assert api.directory(other).json_body["items"] == []
     assert api.show(group["id"], other).status_code == 404
     assert api.call("PATCH", f"/api/groups/{group['id']}", owner, {}).status_code == 400

@@ -1,48 +1,10 @@
 """Photos: presigned POST straight to (moto's) S3, then WebP web sizes without EXIF."""
 
 import io
-import json
 
 import pytest
-import urllib3
-from PIL import ExifTags, Image
-
-
-def call(client, method, path, headers, body=None):
-    return getattr(client.http, method)(path, headers=headers,
-                                        body=json.dumps({} if body is None else body))
-
-
-def photo_bytes(fmt="JPEG", size=(1600, 1000), with_location=True) -> bytes:
-    image = Image.new("RGB", size, (30, 120, 160))
-    exif = Image.Exif()
-    if with_location:
-        exif[ExifTags.Base.Make] = "Telefoon"
-        exif[ExifTags.IFD.GPSInfo] = {1: "N", 2: (52.0, 5.0, 30.0), 3: "E", 4: (4.0, 53.0, 0.0)}
-    out = io.BytesIO()
-    image.save(out, fmt, exif=exif)
-    return out.getvalue()
-
-
-def upload(client, aws, headers, data: bytes, content_type="image/jpeg") -> str:
-    """What the browser does: ask for a target, then POST the form straight to the bucket."""
-    target = call(client, "post", "/api/uploads", headers,
-                  {"content_type": content_type, "size": len(data)})
-    assert target.status_code == 201, target.json_body
-    body = target.json_body
-    assert body["url"] == "/upload"  # same origin; the dev server routes it to the bucket
-    fields = {**body["fields"], "file": ("photo", data, content_type)}
-    encoded, ctype = urllib3.encode_multipart_formdata(fields)
-    reply = urllib3.request("POST", f"{aws.endpoint}/{bucket_name()}", body=encoded,
-                            headers={"Content-Type": ctype})
-    assert reply.status in (200, 201, 204), reply.data
-    return body["id"]
-
-
-def bucket_name():
-    from infra.local.env import UPLOADS_BUCKET
-
-    return UPLOADS_BUCKET
+from photo_steps import call, photo_bytes, upload
+from PIL import Image
 
 
 def test_a_post_with_a_photo_gets_webp_sizes_without_location(client, aws, bucket, make_person,

@@ -2,7 +2,6 @@
 
 The definitions are the same files `infra/groups_sync.py` turns into real groups (at `plein dev`
 start-up, after each rebuild, and on deploy), so a broken definition fails loudly here first.
-Also offers the site's own photos as cover choices for new groups.
 """
 
 import logging
@@ -13,8 +12,6 @@ from pelican import signals
 from infra.groups_sync import DefinitionError, parse
 
 log = logging.getLogger(__name__)
-
-_COVER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
 def definitions(content: Path) -> list[dict]:
@@ -30,16 +27,9 @@ def definitions(content: Path) -> list[dict]:
     return [d for d in found if d["visibility"] != "secret"]  # secret ones stay unlisted
 
 
-def covers(content: Path) -> list[str]:
-    images = content / "images"
-    return sorted(f"/images/{p.name}" for p in images.glob("*")
-                  if p.suffix.lower() in _COVER_SUFFIXES) if images.is_dir() else []
-
-
 def add_settings(pelican) -> None:
     content = Path(pelican.settings["PATH"])
     pelican.settings["OFFICIAL_GROUPS"] = definitions(content)
-    pelican.settings["GROUP_COVERS"] = covers(content)
 
 
 def register():

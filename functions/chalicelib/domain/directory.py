@@ -14,7 +14,7 @@ from ..ids import is_id
 from ..models import DirectoryEntry, Person
 from ..models.people import Tally
 from ..models.schema import transaction
-from . import names
+from . import names, photos
 
 PAGE_SIZE = 20
 READ_PER_QUERY = 100  # entries read per Query when filters thin them out
@@ -29,6 +29,11 @@ def card(fields: dict | None) -> dict | None:
         return None
     return {k: (list(fields.get(k) or []) if k == "expertise" else fields.get(k))
             for k in ("id", *CARD_FIELDS)}
+
+
+def _shown(c: dict) -> dict:
+    """A card as the API returns it: the photo as its URL, not the stored upload id."""
+    return {**c, "photo": photos.avatar(c["photo"])}
 
 
 def snapshot(person: Person) -> dict:
@@ -167,7 +172,7 @@ def search(q: str = "", department: str = "", expertise: str = "",
 
 
 def _page(found: list, next_key: str | None) -> dict:
-    items = [card({"id": e.person_id, **{k: getattr(e, k) for k in CARD_FIELDS}})
+    items = [_shown(card({"id": e.person_id, **{k: getattr(e, k) for k in CARD_FIELDS}}))
              for e in found]
     return {"items": items, "next": cursors.encode(next_key) if next_key else None}
 
@@ -183,7 +188,7 @@ def everyone(cursor: str | None = None, limit: int = PAGE_SIZE) -> dict:
     page = Person.directory.query("PEOPLE", limit=limit, last_evaluated_key=last)
     people = list(page)
     more = page.last_evaluated_key is not None and len(people) == limit
-    return {"items": [snapshot(p) for p in people],
+    return {"items": [_shown(snapshot(p)) for p in people],
             "next": cursors.encode(people[-1].gsi1sk) if more else None}
 
 

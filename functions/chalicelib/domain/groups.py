@@ -4,8 +4,6 @@ The directory is a Query on a listing partition by lower-case name (so search by
 key prefix), "my groups" a Query on the person's own membership partition; neither scans.
 """
 
-import re
-
 from pynamodb.exceptions import PutError, UpdateError
 
 from .. import cursors
@@ -14,7 +12,7 @@ from ..guard import Viewer
 from ..ids import Clock, IdMaker, iso
 from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
-from . import memberships
+from . import covers, memberships, photos
 from .render import markdown_to_html
 from .standing import Standing, load, managed
 from .usage import contribution
@@ -22,7 +20,6 @@ from .usage import contribution
 MAX_NAME = 80
 MAX_DESCRIPTION = 2000
 PAGE_SIZE = 20
-_COVER = re.compile(r"^/images/[A-Za-z0-9._/-]{1,120}\.(?:jpe?g|png|webp|svg)$")
 FILTERS = ("all", "mine", "invited", "secret")
 
 
@@ -45,15 +42,6 @@ def _visibility(data: dict) -> str:
     return value
 
 
-def _cover(data: dict) -> str | None:
-    value = data.get("cover")
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str) or not _COVER.match(value) or ".." in value:
-        raise invalid("cover", "Cover must be an image on this site, under /images/.")
-    return value
-
-
 def to_json(group: Group, standing: Standing | None = None,
             membership: Membership | None = None) -> dict:
     if standing is not None:
@@ -61,7 +49,7 @@ def to_json(group: Group, standing: Standing | None = None,
     body = {
         "id": group.id, "name": group.name, "description": group.description,
         "html": markdown_to_html(group.description) if group.description else "",
-        "cover": group.cover, "visibility": group.visibility, "status": group.status,
+        "cover": covers.to_json(group), "visibility": group.visibility, "status": group.status,
         "official": bool(group.official), "member_count": int(group.member_count or 0),
         "viewer": ({"state": membership.state, "role": membership.role}
                    if membership else None),
@@ -77,12 +65,13 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker,
     """The group and its creator as first manager, in one transaction."""
     name = _text(data, "name", MAX_NAME, required=True)
     description = _text(data, "description", MAX_DESCRIPTION, required=False)
-    visibility, cover = _visibility(data), _cover(data)
+    visibility, cover = _visibility(data), covers.parse(data)
     now = clock()
     group_id = group_id or new_id(now)
     group = Group(*Group.key(group_id), gsi1pk=listing(visibility),
                   gsi1sk=Group.sort_name(name, group_id), id=group_id, name=name,
-                  description=description, cover=cover, visibility=visibility,
+                  description=description, cover=cover.path,
+                  cover_photo=covers.photo(viewer, group_id, cover, None), visibility=visibility,
                   status="active", official=official, member_count=1, manager_count=1,
                   created=iso(now), created_by=viewer.id)
     manager = memberships.first_manager(group, viewer.id, viewer.name, iso(now))
@@ -120,18 +109,20 @@ def update(viewer: Viewer, group_id: str, data: dict) -> dict:
     if "description" in data:
         actions.append(Group.description.set(_text(data, "description", MAX_DESCRIPTION,
                                                    required=False)))
-    if "cover" in data:
-        cover = _cover(data)
-        actions.append(Group.cover.set(cover) if cover else Group.cover.remove())
     if "visibility" in data:
         visibility = _visibility(data)
         actions += [Group.visibility.set(visibility), Group.gsi1pk.set(listing(visibility))]
+    before = group.cover_photo
+    if "cover" in data:  # last: the photo is processed only once everything else is valid
+        cover = covers.parse(data)
+        actions += covers.actions(cover, covers.photo(viewer, group.id, cover, before))
     if not actions:
         raise invalid("body", "Nothing to change.")
     try:
         group.update(actions=actions, condition=Group.status != "deleted")
     except UpdateError as err:
         raise not_found("group") from err
+    photos.discard(covers.left_behind(before, group.cover_photo))
     return to_json(group, Standing(viewer, group, st.membership))
 
 
@@ -144,11 +135,13 @@ def delete(viewer: Viewer, group_id: str) -> None:
     st = load(viewer, group_id)
     if not st.is_admin:
         raise forbidden("Only admins delete groups.")
+    cover = st.group.cover_photo
     try:
         st.group.update(actions=[Group.status.set("deleted"), Group.gsi1pk.remove(),
-                                 Group.gsi1sk.remove()])
+                                 Group.gsi1sk.remove(), Group.cover_photo.remove()])
     except (UpdateError, PutError) as err:
         raise not_found("group") from err
+    photos.discard(cover.id if cover else None)
 
 
 def _listed_page(partition: str, query: str, cursor: str | None) -> tuple[list[Group], str]:

@@ -79,8 +79,15 @@ def upsert(definition, clock: Clock) -> str:
                Group.visibility.set(definition.visibility),
                Group.gsi1pk.set(listing(definition.visibility)),
                Group.gsi1sk.set(Group.sort_name(definition.name, definition.id)),
-               Group.official.set(True),
-               Group.cover.set(definition.cover) if definition.cover else Group.cover.remove()]
+               Group.official.set(True)]
+    # The definition's cover wins over an uploaded one; without one, managers may upload theirs.
+    actions += ([Group.cover.set(definition.cover), Group.cover_photo.remove()]
+                if definition.cover else [Group.cover.remove()])
+    if definition.cover and group.cover_photo:
+        # Its web sizes stay: a deploy runs this sync with the table's settings only, and
+        # deleting by a default bucket name could reach a bucket that is not ours.
+        log.warning("official group %s: uploaded cover %s replaced by %s; its web sizes stay",
+                    definition.id, group.cover_photo.id, definition.cover)
     group.update(actions=actions)
     for person in managers:
         _ensure_manager(group, person, now)

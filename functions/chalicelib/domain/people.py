@@ -10,7 +10,7 @@ from ..errors import forbidden, invalid, not_found
 from ..ids import Clock, IdMaker, iso
 from ..models import EmailIndex, Person, SubjectIndex
 from ..models.people import ROLES
-from . import directory, names
+from . import directory, names, photos
 from .usage import employee_added
 
 LIMITS = {"name": 100, "title": 100, "department": 100, "location": 100, "phone": 30,
@@ -25,7 +25,7 @@ def public(person: Person) -> dict:
     return {
         "id": person.id, "name": person.name, "email": person.email, "role": person.role,
         "title": person.title, "department": person.department, "location": person.location,
-        "phone": person.phone, "bio": person.bio, "photo": person.photo,
+        "phone": person.phone, "bio": person.bio, "photo": photos.avatar(person.photo),
         "expertise": list(person.expertise or []),
     }
 
@@ -123,14 +123,30 @@ def may_edit(viewer, person_id: str) -> bool:
     return viewer.id == person_id or viewer.is_admin
 
 
+def _photo(viewer, person: Person, value) -> str | None:
+    """The upload id to show as `person`'s photo (None removes it). Only the viewer's own
+    upload will do, so an admin who sets a colleague's photo uploads it themselves."""
+    if value in (None, ""):
+        return None
+    upload_id = photos.reference(value, "photo")["id"]
+    if upload_id != person.photo:
+        photos.process(viewer, upload_id, use=f"person:{person.id}", field="photo")
+    return upload_id
+
+
 def update(viewer, person_id: str, data: dict, clock: Clock) -> dict:
     if not may_edit(viewer, person_id):
         raise forbidden("You can only edit your own profile.")
-    changes = clean(data, allowed=EDITABLE)
+    changes = clean({k: v for k, v in data.items() if k != "photo"}, allowed=EDITABLE)
     person = viewer.person if person_id == viewer.id else get(person_id)
     if person is None:
         raise not_found("person")
+    before = person.photo
+    if "photo" in data:
+        changes["photo"] = _photo(viewer, person, data["photo"])
     apply(person, changes, clock)
+    if before != person.photo:
+        photos.discard(before)
     return public(person)
 
 

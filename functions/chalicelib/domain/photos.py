@@ -4,12 +4,17 @@ deletes the original.
 
 Bucket layout: `originals/<person id>/<upload id>` (never served) and
 `media/<upload id>/<size>.webp` (served on the site's own origin at `/media/...`).
+
+The same pipeline makes group covers and profile photos. Their web sizes are bound to what
+they show (`use`: `group:<id>`, `person:<id>`), so one upload never backs two of them and the
+old sizes can be deleted when a cover or photo is replaced; post photos are never deleted.
 """
 
 import io
+import logging
 from functools import lru_cache
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 from ..errors import ApiError, invalid, too_large
 from ..guard import Viewer
@@ -25,6 +30,9 @@ UPLOAD_SECONDS = 600
 # Pillow refuses images of more than twice this many pixels (100 MP): a small file that
 # decodes to more is a decompression bomb, not a photo.
 MAX_PIXELS = 50_000_000
+POST = "post"  # the use of media made before uses were recorded, too
+
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +77,7 @@ def upload_target(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> 
             "max_bytes": MAX_BYTES}
 
 
-def _web_sizes(original: bytes) -> tuple[dict[int, bytes], dict]:
+def _web_sizes(original: bytes, field: str) -> tuple[dict[int, bytes], dict]:
     # Imported here: only requests with photos pay for Pillow, not every cold start.
     from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -77,11 +85,11 @@ def _web_sizes(original: bytes) -> tuple[dict[int, bytes], dict]:
     try:
         with Image.open(io.BytesIO(original)) as image:
             if image.format not in TYPES.values():
-                raise invalid("photos", "Photos must be JPEG, PNG or WebP.")
+                raise invalid(field, "Photos must be JPEG, PNG or WebP.")
             image.load()
             upright = ImageOps.exif_transpose(image)
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):
-        raise invalid("photos", "That file is not a readable photo.") from None
+        raise invalid(field, "That file is not a readable photo.") from None
     mode = "RGBA" if "A" in upright.getbands() else "RGB"
     upright = upright.convert(mode)
     out, dims = {}, {}
@@ -96,36 +104,62 @@ def _web_sizes(original: bytes) -> tuple[dict[int, bytes], dict]:
                  "small_width": dims[SIZES[0]][0]}
 
 
-def _processed(viewer: Viewer, upload_id: str) -> dict | None:
-    """Web sizes made earlier for this person's upload (a retried post), if any."""
+def _processed(viewer: Viewer, upload_id: str, use: str) -> dict | None:
+    """Web sizes made earlier of this person's upload for the same use (a retry), if any."""
     try:
         head = s3().head_object(Bucket=settings.uploads_bucket, Key=media_key(upload_id, SIZES[-1]))
     except ClientError:
         return None
     meta = head.get("Metadata", {})
-    if meta.get("owner") != viewer.id:
+    if meta.get("owner") != viewer.id or meta.get("use", POST) != use:
         return None
     return {k: int(meta[k]) for k in ("width", "height", "small_width")}
 
 
-def process(viewer: Viewer, upload_id: str) -> dict:
-    done = _processed(viewer, upload_id)
+def process(viewer: Viewer, upload_id: str, use: str = POST, field: str = "photos") -> dict:
+    """Makes the web sizes of the viewer's own upload (only theirs: originals live under the
+    uploader's prefix) and deletes the original. `use` says what shows them."""
+    done = _processed(viewer, upload_id, use)
     if done:
         return done
     bucket, key = settings.uploads_bucket, original_key(viewer.id, upload_id)
     try:
         obj = s3().get_object(Bucket=bucket, Key=key)
     except ClientError:
-        raise invalid("photos", f"Upload {upload_id} was not found; upload it first.") from None
+        raise invalid(field, f"Upload {upload_id} was not found; upload it first.") from None
     if obj["ContentLength"] > MAX_BYTES:
-        raise too_large("photos", f"Photos may be at most {MAX_BYTES // (1024 * 1024)} MB.")
-    sizes, dims = _web_sizes(obj["Body"].read())
+        raise too_large(field, f"Photos may be at most {MAX_BYTES // (1024 * 1024)} MB.")
+    sizes, dims = _web_sizes(obj["Body"].read(), field)
     for size, data in sizes.items():
         s3().put_object(Bucket=bucket, Key=media_key(upload_id, size), Body=data,
                         ContentType="image/webp", CacheControl="public, max-age=31536000",
-                        Metadata={"owner": viewer.id, **{k: str(v) for k, v in dims.items()}})
+                        Metadata={"owner": viewer.id, "use": use,
+                                  **{k: str(v) for k, v in dims.items()}})
     s3().delete_object(Bucket=bucket, Key=key)
     return dims
+
+
+def discard(upload_id: str | None) -> None:
+    """Deletes a replaced cover's or profile photo's web sizes: one call, best effort. A failure
+    leaves unreferenced files behind, never a broken page, so it does not fail the request."""
+    if not upload_id:
+        return
+    try:
+        s3().delete_objects(Bucket=settings.uploads_bucket, Delete={
+            "Objects": [{"Key": media_key(upload_id, size)} for size in SIZES], "Quiet": True})
+    except (ClientError, BotoCoreError):
+        log.warning("could not delete the web sizes of %s", upload_id, exc_info=True)
+
+
+def reference(value, field: str) -> dict:
+    """`"<upload id>"` or `{"id": "<upload id>", "alt": "..."}` as `{"id", "alt"}`."""
+    photo = {"id": value} if isinstance(value, str) else value
+    if not isinstance(photo, dict) or not is_id(photo.get("id")):
+        raise invalid(field, "A photo needs the id of an upload.")
+    alt = photo.get("alt") or ""
+    if not isinstance(alt, str) or len(alt) > MAX_ALT_CHARS:
+        raise invalid(field, f"Alt text is text of at most {MAX_ALT_CHARS} characters.")
+    return {"id": photo["id"], "alt": alt.strip()}
 
 
 def photos_for_post(viewer: Viewer, data: dict) -> list[dict]:
@@ -135,15 +169,7 @@ def photos_for_post(viewer: Viewer, data: dict) -> list[dict]:
         raise invalid("photos", "Photos must be a list.")
     if len(photos) > MAX_PHOTOS:
         raise invalid("photos", f"A post has at most {MAX_PHOTOS} photos.")
-    out = []
-    for photo in photos:
-        photo = {"id": photo} if isinstance(photo, str) else photo
-        if not isinstance(photo, dict) or not is_id(photo.get("id")):
-            raise invalid("photos", "Each photo needs the id of an upload.")
-        alt = photo.get("alt") or ""
-        if not isinstance(alt, str) or len(alt) > MAX_ALT_CHARS:
-            raise invalid("photos", f"Alt text is text of at most {MAX_ALT_CHARS} characters.")
-        out.append({"id": photo["id"], "alt": alt.strip()})
+    out = [reference(photo, "photos") for photo in photos]
     if len({p["id"] for p in out}) != len(out):
         raise invalid("photos", "The same photo is listed twice.")
     return out
@@ -157,3 +183,11 @@ def to_json(photo) -> dict:
         srcset = f"{media_url(photo.id, small)} {small_width}w, {srcset}"
     return {"id": photo.id, "alt": photo.alt or "", "width": width, "height": int(photo.height),
             "src": media_url(photo.id, large), "srcset": srcset}
+
+
+def avatar(upload_id: str | None) -> dict | None:
+    """A profile photo as JSON. Avatars show at most a few hundred device pixels wide, so the
+    400 px size is all they need (no smaller size: one more file per photo to save a few KB)."""
+    if not upload_id:
+        return None
+    return {"id": upload_id, "src": media_url(upload_id, SIZES[0])}

@@ -4,6 +4,7 @@ domain/memberships.py."""
 from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
+from .posts import Photo
 from .schema import BaseMeta, Item
 
 VISIBILITIES = ("open", "closed", "secret")
@@ -52,7 +53,8 @@ class Group(Item):
     id = UnicodeAttribute()
     name = UnicodeAttribute()
     description = UnicodeAttribute(default="")
-    cover = UnicodeAttribute(null=True)
+    cover = UnicodeAttribute(null=True)  # a site image, /images/... (official groups)
+    cover_photo = Photo(null=True)  # or an uploaded photo; never both
     visibility = UnicodeAttribute()
     status = UnicodeAttribute(default="active")
     official = BooleanAttribute(default=False)

@@ -1,5 +1,6 @@
 // People directory: search by name, department and expertise; each result links to a profile.
 import { api } from "./api.js";
+import { fillAvatar } from "./avatar.js";
 import { t } from "./messages.js";
 import { suggestTags, tagLink } from "./tags.js";
 
@@ -19,18 +20,11 @@ const criteria = {
 let next = null;
 const AUTO_ROUNDS = 4; // then "Show more" asks the person, rather than looping on its own
 
-function initials(name) {
-  return name.split(/\s+/).filter(Boolean).map((w) => w[0]).filter((c) => c === c.toUpperCase())
-    .slice(0, 2).join("");
-}
-
 function card(person) {
   const li = document.createElement("li");
   li.className = "person-card";
-  const avatar = Object.assign(document.createElement("span"), {
-    className: "avatar", textContent: initials(person.name),
-  });
-  avatar.setAttribute("aria-hidden", "true");
+  const avatar = fillAvatar(Object.assign(document.createElement("span"), { className: "avatar" }),
+    person);
   const name = Object.assign(document.createElement("a"), {
     href: `${root.dataset.profileUrl}?id=${encodeURIComponent(person.id)}`,
     textContent: person.name, className: "person-name",

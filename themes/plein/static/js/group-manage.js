@@ -2,19 +2,21 @@
 // and for admins archive/restore and delete. group.js calls manage() with each group it loads.
 import { api, ApiError } from "./api.js";
 import { t } from "./messages.js";
+import { choosePhotos, uploadPhoto } from "./photos.js";
 
 const root = document.querySelector('[data-widget="group-manage"]');
 const $ = (selector) => root.querySelector(selector);
 const say = (text) => { $("[data-manage-status]").textContent = text; };
 const groupsPage = document.querySelector('[data-widget="group"]').dataset.groupsPage;
+const cover = choosePhotos($("[data-edit-form] [data-photo-picker]"), { max: 1 });
 let group = null;
 
 const path = (suffix = "") => `/groups/${encodeURIComponent(group.id)}${suffix}`;
 const changed = () => document.dispatchEvent(new CustomEvent("plein:group-changed"));
 
 function reason(err) {
-  return err instanceof ApiError && err.body.reason && err.status < 500
-    ? err.body.reason : t("error");
+  if (!(err instanceof ApiError)) return err.message || t("error"); // a failed upload says so
+  return err.body.reason && err.status < 500 ? err.body.reason : t("error");
 }
 
 function button(label, onClick) {
@@ -80,6 +82,9 @@ function fillEdit() {
   form.name.value = group.name;
   form.description.value = group.description;
   form.visibility.value = group.visibility;
+  form["remove-cover"].checked = false;
+  $("[data-cover-remove]").hidden = !group.cover;
+  cover.clear();
 }
 
 $("[data-invite-form]").addEventListener("submit", async (event) => {
@@ -100,12 +105,13 @@ $("[data-invite-form]").addEventListener("submit", async (event) => {
 $("[data-edit-form]").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.target.elements;
+  const body = { name: form.name.value, description: form.description.value,
+    visibility: form.visibility.value };
   try {
-    await api(path(), {
-      method: "PATCH",
-      body: { name: form.name.value, description: form.description.value,
-        visibility: form.visibility.value },
-    });
+    const [photo] = cover.chosen();
+    if (photo) body.cover = await uploadPhoto(photo);
+    else if (form["remove-cover"].checked) body.cover = null;
+    await api(path(), { method: "PATCH", body });
     say(t("saved"));
     changed();
   } catch (err) {

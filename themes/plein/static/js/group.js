@@ -53,7 +53,12 @@ function renderHeader() {
   $("[data-group-description]").innerHTML = group.html; // sanitised on the server with nh3
   const cover = $("[data-group-cover]");
   cover.hidden = !group.cover;
-  if (group.cover) cover.src = group.cover;
+  if (group.cover) {
+    cover.alt = group.cover.alt;
+    cover.sizes = "(min-width: 64rem) 64rem, 100vw";
+    cover.srcset = group.cover.srcset || "";
+    cover.src = group.cover.src;
+  }
   actions();
 }
 

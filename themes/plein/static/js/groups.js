@@ -3,6 +3,7 @@ import { api, ApiError } from "./api.js";
 import { onSession } from "./dom.js";
 import { t } from "./messages.js";
 import { countLabel, kindLabel, standing } from "./group-labels.js";
+import { choosePhotos, uploadPhoto } from "./photos.js";
 
 const list = document.querySelector('[data-widget="groups"]');
 const search = document.querySelector('[data-widget="group-search"]');
@@ -11,6 +12,7 @@ const more = document.querySelector("[data-groups-more]");
 const hint = document.querySelector("[data-groups-hint]");
 const status = document.querySelector("[data-groups-status]");
 const groupPage = list.dataset.groupPage;
+const cover = choosePhotos(create.querySelector("[data-photo-picker]"), { max: 1 });
 let next = null;
 
 function item(group) {
@@ -25,6 +27,17 @@ function item(group) {
   meta.className = "meta";
   meta.textContent = [kindLabel(group), countLabel(group.member_count), standing(group)]
     .filter(Boolean).join(" · ");
+  if (group.cover) {
+    // Decorative here: the name says what the group is; its page describes the photo.
+    const image = Object.assign(document.createElement("img"), {
+      className: "group-card-cover", src: group.cover.src, alt: "", loading: "lazy",
+    });
+    if (group.cover.srcset) {
+      image.srcset = group.cover.srcset;
+      image.sizes = "(min-width: 52rem) 24rem, 100vw";
+    }
+    li.append(image);
+  }
   li.append(title, meta);
   if (group.description) {
     const text = document.createElement("p");
@@ -80,15 +93,17 @@ create.addEventListener("submit", async (event) => {
     name: form.name.value, description: form.description.value,
     visibility: form.visibility.value,
   };
-  if (form.cover && form.cover.value) body.cover = form.cover.value;
   const button = create.querySelector("button");
   button.disabled = true;
   try {
+    const [photo] = cover.chosen();
+    if (photo) body.cover = await uploadPhoto(photo);
     const group = await api("/groups", { method: "POST", body });
     say(t("groupCreated"));
     window.location.assign(`${groupPage}?id=${encodeURIComponent(group.id)}`);
   } catch (err) {
-    say(err instanceof ApiError && err.body.field ? err.body.reason : t("error"));
+    say(err instanceof ApiError ? (err.body.field ? err.body.reason : t("error"))
+      : err.message || t("error"));
   } finally {
     button.disabled = false;
   }

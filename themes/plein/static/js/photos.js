@@ -1,5 +1,6 @@
-// Photos for a post: pick up to four (JPEG, PNG, WebP, at most 10 MB), describe each, and
-// upload them straight to the bucket with the presigned form the API hands out.
+// Choosing and uploading photos, for every form that takes them: posts (up to four), a group's
+// cover and a profile photo (one). Files go straight to the bucket with the presigned form the
+// API hands out; the form then names the upload ids, and the API makes the web sizes.
 import { api } from "./api.js";
 import { el } from "./dom.js";
 import { t } from "./messages.js";
@@ -8,15 +9,20 @@ const TYPES = ["image/jpeg", "image/png", "image/webp"];
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_PHOTOS = 4;
 
-export function choosePhotos(root) {
+// `root` holds the file input, a [data-photo-problem] for errors and, when each photo needs a
+// description, a [data-photo-list] for the alt text fields (a profile photo needs none: the
+// name is always next to it).
+export function choosePhotos(root, { max = MAX_PHOTOS } = {}) {
   const input = root.querySelector("input[type=file]");
   const list = root.querySelector("[data-photo-list]");
   const problem = root.querySelector("[data-photo-problem]");
+  const prefix = `${input.id}-alt`;
   let files = [];
 
   function render() {
+    if (!list) return;
     list.replaceChildren(...files.map((entry, n) => {
-      const id = `photo-alt-${n}`;
+      const id = `${prefix}-${n}`;
       return el("li", {}, [
         el("label", { htmlFor: id, textContent: `${t("photoAlt")} (${entry.file.name})` }),
         Object.assign(el("input", { id, type: "text", maxLength: 300, value: entry.alt }), {
@@ -33,8 +39,8 @@ export function choosePhotos(root) {
     const big = picked.find((f) => f.size > MAX_BYTES);
     if (bad) problem.textContent = `${bad.name}: ${t("photoType")}`;
     else if (big) problem.textContent = `${big.name}: ${t("photoTooLarge")}`;
-    else if (picked.length > MAX_PHOTOS) problem.textContent = t("photoTooMany");
-    files = bad || big || picked.length > MAX_PHOTOS ? []
+    else if (picked.length > max) problem.textContent = t("photoTooMany");
+    files = bad || big || picked.length > max ? []
       : picked.map((file) => ({ file, alt: "" }));
     if (!files.length) input.value = "";
     render();
@@ -50,20 +56,21 @@ export function choosePhotos(root) {
   };
 }
 
-async function uploadOne({ file, alt }) {
+// Uploads one chosen photo; resolves to what the API takes: {id, alt}.
+export async function uploadPhoto({ file, alt }) {
   const target = await api("/uploads", { method: "POST",
     body: { content_type: file.type, size: file.size } });
   const data = new FormData();
   for (const [name, value] of Object.entries(target.fields)) data.append(name, value);
   data.append("file", file);
   const response = await fetch(target.url, { method: "POST", body: data,
-    credentials: "same-origin" });
-  if (!response.ok) throw new Error(t("uploadFailed"));
+    credentials: "same-origin" }).catch(() => null);
+  if (!response || !response.ok) throw new Error(t("uploadFailed"));
   return { id: target.id, alt };
 }
 
 export async function uploadPhotos(entries) {
   const uploaded = [];
-  for (const entry of entries) uploaded.push(await uploadOne(entry));
+  for (const entry of entries) uploaded.push(await uploadPhoto(entry));
   return uploaded;
 }

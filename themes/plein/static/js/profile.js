@@ -1,7 +1,9 @@
 // Profile page: who a colleague is, their expertise, groups and recent posts; your own is
 // editable here.
 import { api, ApiError } from "./api.js";
+import { fillAvatar } from "./avatar.js";
 import { t } from "./messages.js";
+import { choosePhotos, uploadPhoto } from "./photos.js";
 import { suggestTags, tagLink } from "./tags.js";
 
 const root = document.querySelector('[data-widget="profile"]');
@@ -11,6 +13,8 @@ const editButton = $("edit");
 const lang = document.body.dataset.lang || "nl";
 const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
 const wanted = new URLSearchParams(window.location.search).get("id");
+const photo = choosePhotos(form.querySelector("[data-photo-picker]"), { max: 1 });
+const removePhoto = form.elements["remove-photo"];
 let profile = null;
 let tags = [];
 
@@ -40,8 +44,7 @@ function render(person) {
   profile = person;
   document.title = `${person.name} · ${document.title.split(" · ").slice(1).join(" · ")}`;
   $("name").textContent = person.name;
-  $("avatar").textContent = person.name.split(/\s+/).map((w) => w[0])
-    .filter((c) => c && c === c.toUpperCase()).slice(0, 2).join("");
+  fillAvatar($("avatar"), person);
   $("role").textContent = [person.title, person.department].filter(Boolean).join(" · ");
   $("facts").replaceChildren(
     ...fact(t("department"), person.department),
@@ -92,6 +95,9 @@ function openForm() {
   }
   tags = [...profile.expertise];
   renderTags();
+  photo.clear();
+  removePhoto.checked = false;
+  $("photo-remove").hidden = !profile.photo;
   form.hidden = false;
   editButton.hidden = true;
   form.elements.title.focus();
@@ -113,6 +119,9 @@ form.addEventListener("submit", async (event) => {
   const status = $("status");
   status.textContent = t("saving");
   try {
+    const [chosen] = photo.chosen();
+    if (chosen) body.photo = (await uploadPhoto(chosen)).id;
+    else if (removePhoto.checked) body.photo = null;
     const saved = await api(`/people/${encodeURIComponent(profile.id)}`, { method: "PATCH", body });
     render({ ...profile, ...saved });
     status.textContent = "";
@@ -121,7 +130,7 @@ form.addEventListener("submit", async (event) => {
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) status.textContent = t("conflict");
     else if (err instanceof ApiError && err.body.field) status.textContent = `${err.body.field}: ${err.body.reason}`;
-    else status.textContent = t("error");
+    else status.textContent = err instanceof ApiError ? t("error") : err.message;
   }
 });
 
