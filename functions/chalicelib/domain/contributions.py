@@ -26,15 +26,20 @@ def contribution_key(group_id: str | None, now: datetime) -> str:
     return f"D#{day}#C#{group_id}" if group_id else f"D#{day}#C"
 
 
+def counters(kind: str, group_id: str | None, actor_role: str) -> list[str]:
+    """The counters one contribution adds one to, on the item `contribution_key` names: the
+    organisation's `c:` counter, and in a group the group's own `g:` counter next to it."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown contribution kind {kind!r}")
+    side = side_of(actor_role)
+    return [f"c:{kind}:{side}"] + ([f"g:{group_id}:{kind}:{side}"] if group_id else [])
+
+
 def contribution(tx, kind: str, group_id: str | None, actor_role: str, now: datetime) -> None:
     """Counts a post, comment, reaction, join or new group inside the caller's TransactWrite,
     next to the write that is the action: the count moves exactly when the action commits, and
     an action whose conditions fail (a repeat, a race, a missing post) counts nothing.
 
     Contributions are activity, not state: an unlike, a leave or a delete takes nothing off."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown contribution kind {kind!r}")
-    side = side_of(actor_role)
-    names = [f"c:{kind}:{side}"] + ([f"g:{group_id}:{kind}:{side}"] if group_id else [])
     tx.update(Tally(*Tally.key(contribution_key(group_id, now))),
-              actions=[Path([name]).add(1) for name in names])
+              actions=[Path([name]).add(1) for name in counters(kind, group_id, actor_role)])

@@ -34,11 +34,16 @@ def page_path(value) -> str:
     return value[: -len("index.html")] if value.endswith("/index.html") else value
 
 
+def views_key(now: datetime) -> str:
+    """The day's item with its total and per-page views."""
+    return f"D#{local_day(now)}#V"
+
+
 def record_hit(person_id: str, data: dict, clock: Clock) -> None:
     """One page view: the page's and the day's counters, then the person as active."""
     path = page_path(data.get("path"))
     now = clock()
-    add(f"D#{local_day(now)}#V", {"views": 1, f"p:{path}": 1})
+    add(views_key(now), {"views": 1, f"p:{path}": 1})
     count_active(person_id, now)
 
 
