@@ -71,7 +71,7 @@ def run() -> dict:
         result = {"hit_calls": hit_calls(stack, admin), "dashboard": []}
         now = system_clock()
         # The larger organisation's counters are added on top of the smaller one's: the same
-        # 90 daily items, each with more page and group counters.
+        # 90 days, with more page counters on each day's views and an item per active group.
         for label, pages, groups, employees in [("small", 10, 5, 100),
                                                 ("large", 300, 200, 10_000)]:
             started = time.perf_counter()
