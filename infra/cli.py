@@ -174,7 +174,8 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="CSV: email, name, title, department, location, phone, "
                                   "expertise (tags separated by ';')")
     reindex = people.add_parser("reindex", help="rebuild the directory's search entries "
-                                "from the profiles (after an upgrade)")
+                                "from the profiles and file older comments, likes and "
+                                "requests under their person (after an upgrade)")
     for command, verb in ((imp, "import into"), (reindex, "reindex")):
         command.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
                              help=f"local data to {verb} (default: .plein/); stop plein dev "

@@ -10,9 +10,14 @@ writes nothing.
 
 The tallies are set, not added to, so a profile edited while this runs may leave a count
 one off until the next run; run it when the directory is quiet (after an upgrade).
+
+It also files older comments, likes and group requests under their person for own data
+(`person_keys`), with conditional writes that are safe while people keep working.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from . import person_keys
 
 
 @dataclass
@@ -22,16 +27,19 @@ class Report:
     entries_written: int = 0
     entries_removed: int = 0
     tallies_fixed: int = 0
+    filed: person_keys.Filed = field(default_factory=person_keys.Filed)
 
     def summary(self) -> str:
         return (f"{self.people} people: {self.entries_written} directory entries written, "
                 f"{self.entries_removed} removed, {self.tallies_fixed} tallies and "
-                f"{self.profiles_fixed} profiles corrected")
+                f"{self.profiles_fixed} profiles corrected; {self.filed.comments} comments, "
+                f"{self.filed.reactions} likes and {self.filed.requests} group requests filed "
+                "under their person")
 
     @property
     def changed(self) -> bool:
         return any((self.profiles_fixed, self.entries_written, self.entries_removed,
-                    self.tallies_fixed))
+                    self.tallies_fixed, self.filed.total))
 
 
 def _is_entry_partition(pk: str) -> bool:
@@ -52,7 +60,8 @@ def _scan():
 
 
 def run() -> Report:
-    """Brings the directory in line with the profiles in the table the settings name."""
+    """Brings the directory in line with the profiles in the table the settings name, and
+    files older comments, likes and requests under their person."""
     from chalicelib.domain import directory, names
     from chalicelib.models import DirectoryEntry, Person
     from chalicelib.models.people import Tally
@@ -88,6 +97,7 @@ def run() -> Report:
         label = found.label if found is not None and found.label else label
         Tally(*key).update(actions=[Tally.count.set(count), Tally.label.set(label)])
         report.tallies_fixed += 1
+    report.filed = person_keys.run()
     return report
 
 

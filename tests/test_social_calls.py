@@ -28,8 +28,8 @@ def busy(client, make_person, as_person):
 
 def test_calls_per_request(client, as_person, meter, busy):
     # Each contribution (post, question, comment, new like) counts itself inside the action's
-    # own transaction (domain/usage.contribution): no call of its own. The UpdateItem left on
-    # posts and comments is the rate limit's.
+    # own transaction (domain/contributions.contribution): no call of its own. The UpdateItem
+    # left on posts and comments is the rate limit's.
     anna, bram, target = busy
     me = as_person(bram)
     page = client.http.get("/api/stream", headers=me).json_body

@@ -10,7 +10,7 @@ from tests.usage_helpers import contributed, hit, usage, viewer
 @pytest.mark.parametrize("days_of_data", [3, 90])
 def test_the_90_day_dashboard_reads_a_bounded_number_of_items_without_scan(
         client, make_person, as_person, meter, clock, days_of_data):
-    from chalicelib.domain import usage as counting
+    from chalicelib.domain import hits as counting
     from chalicelib.ids import system_clock
 
     admin = make_person("admin")
@@ -115,7 +115,7 @@ def test_csv_cells_cannot_become_formulas():
 
 def test_questions_open_for_more_than_two_days_are_listed_oldest_first(table, make_person,
                                                                       clock):
-    from chalicelib.domain import posts, usage
+    from chalicelib.domain import open_questions, posts
     from chalicelib.domain.usage_report import report
     from chalicelib.ids import new_id
 
@@ -124,7 +124,7 @@ def test_questions_open_for_more_than_two_days_are_listed_oldest_first(table, ma
 
     def ask(body, group):
         post_id = posts.create(me, {"body": body}, clock, new_id)["id"]
-        usage.question_asked(post_id, group)
+        open_questions.question_asked(post_id, group)
         return post_id
 
     oldest = ask("Waar vind ik het declaratieformulier?\nAlvast bedankt", "HR")
@@ -134,7 +134,7 @@ def test_questions_open_for_more_than_two_days_are_listed_oldest_first(table, ma
     other = ask("Hoe vraag ik verlof aan?", "OTHER")
     clock.advance(days=1)
     recent = ask("Is de kantine open?", "HR")
-    usage.question_settled(answered)
+    open_questions.question_settled(answered)
     clock.advance(days=1, hours=1)  # oldest: 2 d 21 h, other: 2 d 1 h, recent: 1 d 1 h
 
     listed = report(7, clock())["unanswered"]

@@ -32,7 +32,7 @@ def test_index_html_and_its_folder_are_one_page(client, make_person, as_person):
 
 
 def test_200_parallel_hits_from_20_employees_are_exact(app, make_person, as_person, client):
-    from chalicelib.domain import usage as counting
+    from chalicelib.domain import hits as counting
     from chalicelib.ids import system_clock
 
     people = [make_person() for _ in range(20)]
@@ -60,7 +60,7 @@ def test_hits_over_the_limit_are_429_and_not_counted(table, make_person):
 
 
 def test_days_weeks_and_months_follow_the_calendar(table, make_person, clock):
-    from chalicelib.domain import usage as counting
+    from chalicelib.domain import hits as counting
     from chalicelib.domain.usage_report import report
 
     anna = make_person()
@@ -80,7 +80,7 @@ def test_days_weeks_and_months_follow_the_calendar(table, make_person, clock):
 
 
 def test_days_are_the_organisations_calendar_days(table, make_person, clock):
-    from chalicelib.domain import usage as counting
+    from chalicelib.domain import hits as counting
     from chalicelib.domain.usage_report import report
 
     anna = make_person()
@@ -91,7 +91,7 @@ def test_days_are_the_organisations_calendar_days(table, make_person, clock):
 
 
 def test_an_expired_marker_is_ignored_as_if_ttl_had_removed_it(table, make_person, clock):
-    from chalicelib.domain import usage as counting
+    from chalicelib.domain import hits as counting
     from chalicelib.domain.usage_report import report
     from chalicelib.models import Marker
 
@@ -125,7 +125,7 @@ def test_markers_expire_after_their_period_and_hold_no_names_pages_or_addresses(
 
 def test_a_repeat_hit_costs_three_calls_and_a_first_one_a_transaction_more(
         client, make_person, as_person, meter, clock):
-    from chalicelib.domain import usage as counting
+    from chalicelib.domain import hits as counting
 
     anna = make_person()
     meter.reset()

@@ -20,7 +20,8 @@ def test_seen_by_counts_each_colleague_once_and_never_the_author(client, make_pe
 
 
 def test_seen_by_is_exact_when_colleagues_look_at_once(table, make_person, clock):
-    from chalicelib.domain import posts, usage
+    from chalicelib.domain import posts
+    from chalicelib.domain import seen as seen_by
     from chalicelib.ids import new_id
 
     author = make_person()
@@ -28,14 +29,15 @@ def test_seen_by_is_exact_when_colleagues_look_at_once(table, make_person, clock
     ids = [posts.create(me, {"body": f"Bericht {n}"}, clock, new_id)["id"] for n in range(3)]
     readers = [make_person() for _ in range(15)]
     with ThreadPoolExecutor(max_workers=30) as pool:
-        list(pool.map(lambda n: usage.record_seen(viewer(readers[n % 15]), {"ids": ids},
-                                                  clock), range(60)))
-    assert usage.seen_counts(ids) == dict.fromkeys(ids, 15)
+        list(pool.map(lambda n: seen_by.record_seen(viewer(readers[n % 15]), {"ids": ids},
+                                                    clock), range(60)))
+    assert seen_by.seen_counts(ids) == dict.fromkeys(ids, 15)
 
 
 def test_seen_by_stops_counting_after_30_days_and_ignores_unknown_posts(
         table, make_person, clock):
-    from chalicelib.domain import posts, usage
+    from chalicelib.domain import posts
+    from chalicelib.domain import seen as seen_by
     from chalicelib.ids import new_id
 
     author, reader = make_person(), make_person()
@@ -43,7 +45,7 @@ def test_seen_by_stops_counting_after_30_days_and_ignores_unknown_posts(
     post_id = posts.create(me, {"body": "Oud nieuws"}, clock, new_id)["id"]
     clock.advance(days=31)
     unknown = new_id(clock())
-    assert usage.record_seen(viewer(reader), {"ids": [post_id, unknown]}, clock) == {
+    assert seen_by.record_seen(viewer(reader), {"ids": [post_id, unknown]}, clock) == {
         "items": {post_id: 0}}
 
 

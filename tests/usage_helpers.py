@@ -24,7 +24,7 @@ def viewer(person):
 
 def contributed(kind, group_id, role, now):
     """A contribution counted as the actions count theirs, in a transaction of its own."""
-    from chalicelib.domain.usage import contribution
+    from chalicelib.domain.contributions import contribution
     from chalicelib.models.schema import transaction
 
     with transaction() as tx:

@@ -3,7 +3,8 @@
 from chalice import Blueprint, Response
 
 from . import ratelimit
-from .domain import groups, usage, usage_report
+from .domain import groups, hits, usage_report
+from .domain import seen as seen_by
 from .guard import change, viewer
 from .ids import system_clock
 
@@ -14,7 +15,7 @@ bp = Blueprint(__name__)
 def hit():
     who, data = change(bp.current_request)
     ratelimit.check(who, "hit", system_clock)
-    usage.record_hit(who.id, data, system_clock)
+    hits.record_hit(who.id, data, system_clock)
     return Response(body="", status_code=204)
 
 
@@ -37,9 +38,9 @@ def dashboard_csv():
 @bp.route("/posts/seen", methods=["POST"])
 def record_seen():
     who, data = change(bp.current_request)
-    return usage.record_seen(who, data, system_clock)
+    return seen_by.record_seen(who, data, system_clock)
 
 
 @bp.route("/posts/{post_id}/seen")
 def seen(post_id):
-    return usage.seen_count(viewer(bp.current_request), post_id)
+    return seen_by.seen_count(viewer(bp.current_request), post_id)

@@ -16,8 +16,8 @@ from ..models import Comment, Post
 from ..models.schema import transaction
 from . import access, mentions
 from . import posts as post_domain
+from .contributions import contribution
 from .render import markdown_to_html
-from .usage import contribution
 
 MAX_BODY_CHARS = 3000
 THREAD_PAGE = 100

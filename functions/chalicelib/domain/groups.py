@@ -13,9 +13,9 @@ from ..ids import Clock, IdMaker, iso
 from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
 from . import covers, memberships, photos
+from .contributions import contribution
 from .render import markdown_to_html
 from .standing import Standing, load, managed
-from .usage import contribution
 
 MAX_NAME = 80
 MAX_DESCRIPTION = 2000

@@ -16,8 +16,8 @@ from ..ids import Clock, iso
 from ..models import Group, Membership
 from ..models.schema import transaction
 from . import people
+from .contributions import contribution
 from .standing import Standing, find_membership, load, managed
-from .usage import contribution
 
 ATTEMPTS = 8
 

@@ -11,7 +11,7 @@ from ..ids import Clock, IdMaker, iso
 from ..models import EmailIndex, Person, SubjectIndex
 from ..models.people import ROLES
 from . import directory, names, photos
-from .usage import employee_added
+from .hits import employee_added
 
 LIMITS = {"name": 100, "title": 100, "department": 100, "location": 100, "phone": 30,
           "bio": 1000}

@@ -10,8 +10,9 @@ from ..models import Group, OpenQuestion, Post, Reaction
 from ..models.posts import Photo
 from ..models.schema import transaction
 from . import access, mentions, photos
+from .contributions import contribution
+from .open_questions import question_asked, question_settled
 from .render import markdown_to_html
-from .usage import contribution, question_asked, question_settled
 
 MAX_BODY_CHARS = 5000
 PAGE_SIZE = 20

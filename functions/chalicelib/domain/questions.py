@@ -9,8 +9,8 @@ from ..guard import Viewer
 from ..models import Comment, OpenQuestion, Post
 from ..models.schema import transaction
 from . import access
+from .open_questions import question_asked, question_settled
 from .posts import is_conditional, load, to_json
-from .usage import question_asked, question_settled
 
 
 def mark_answer(viewer: Viewer, post_id: str, data: dict) -> dict:

@@ -11,8 +11,8 @@ from ..guard import Viewer
 from ..ids import Clock, iso
 from ..models import Post, Reaction
 from ..models.schema import transaction
+from .contributions import contribution
 from .posts import load
-from .usage import contribution
 
 KINDS = {"like": Post.likes}
 

@@ -18,7 +18,8 @@ from ..guard import Viewer
 from ..ids import Clock, new_id
 from ..models import OpenQuestionIndex, Post
 from ..models.usage import USAGE_PK
-from .usage import KINDS, batch_get, local_day, number, table, week_of
+from .contributions import KINDS
+from .counting import batch_get, local_day, number, table, week_of
 
 PERIODS = (7, 30, 90)
 MAX_DAYS = 90
