@@ -5,15 +5,30 @@ import json
 import time
 from datetime import timedelta
 
-from .harness import Stack, median_ms
+from .harness import TABLE, Stack, median_ms
 
 
-def add_many(sort_key: str, counters: dict) -> None:
-    from chalicelib.domain.counting import add
+def put_all(dynamodb, items: dict[str, dict[str, int]]) -> None:
+    """Puts the summed counters, 25 items a call: the items `counting.add` leaves behind, in
+    a few hundred calls rather than one UpdateItem per item (18,000 at 200 groups)."""
+    from chalicelib.models.usage import USAGE_PK
 
-    names = list(counters)
-    for start in range(0, len(names), 40):  # an update expression is at most 4 KB
-        add(sort_key, {n: counters[n] for n in names[start:start + 40]})
+    requests = [{"PutRequest": {"Item": {
+        "pk": {"S": USAGE_PK}, "sk": {"S": sort_key},
+        **{name: {"N": str(value)} for name, value in counters.items()}}}}
+        for sort_key, counters in items.items()]
+    for start in range(0, len(requests), 25):
+        batch = {TABLE: requests[start:start + 25]}
+        while batch:
+            batch = dynamodb.batch_write_item(RequestItems=batch).get("UnprocessedItems")
+
+
+def summed(into: dict, items: dict) -> dict:
+    for sort_key, counters in items.items():
+        target = into.setdefault(sort_key, {})
+        for name, value in counters.items():
+            target[name] = target.get(name, 0) + value
+    return into
 
 
 def contributed(group_id: str | None, moment, kinds=("post", "comment")) -> dict:
@@ -26,10 +41,10 @@ def contributed(group_id: str | None, moment, kinds=("post", "comment")) -> dict
         name: 1 for kind in kinds for name in counters(kind, group_id, "member")}}
 
 
-def fill_days(days: int, pages: int, groups: int, employees: int, now) -> int:
-    """Writes `days` days of pre-aggregated items the way hits and contributions leave them:
+def fill_days(days: int, pages: int, groups: int, employees: int, now) -> dict:
+    """`days` days of pre-aggregated items the way hits and contributions leave them:
     the day's views and actives, and per day one contribution item per active group plus
-    one for contributions outside groups. Returns the number of items written to."""
+    one for contributions outside groups. Returns {sort key: counters}."""
     from chalicelib.domain.counting import periods
     from chalicelib.domain.hits import views_key
 
@@ -44,9 +59,7 @@ def fill_days(days: int, pages: int, groups: int, employees: int, now) -> int:
     for p in periods(now)[1:]:
         items[p.tally] = {"total": employees}
     items["EMPLOYEES"] = {"total": employees}
-    for sort_key, counters in items.items():
-        add_many(sort_key, counters)
-    return len(items)
+    return items
 
 
 def hit_calls(stack: Stack, person) -> dict:
@@ -70,13 +83,14 @@ def run() -> dict:
         http, headers = stack.client.http, stack.headers(admin)
         result = {"hit_calls": hit_calls(stack, admin), "dashboard": []}
         now = system_clock()
+        totals: dict = {}
         # The larger organisation's counters are added on top of the smaller one's: the same
         # 90 days, with more page counters on each day's views and an item per active group.
         for label, pages, groups, employees in [("small", 10, 5, 100),
                                                 ("large", 300, 200, 10_000)]:
             started = time.perf_counter()
-            items = fill_days(90, pages, groups, employees, now)
-            fill_s = time.perf_counter() - started
+            put_all(stack.dynamodb, summed(totals, fill_days(90, pages, groups, employees, now)))
+            items, fill_s = len(totals), time.perf_counter() - started
             stack.meter.reset()
             response = http.get("/api/usage?days=90", headers=headers)
             assert response.status_code == 200, response.body
