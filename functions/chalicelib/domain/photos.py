@@ -168,6 +168,8 @@ def erase_originals(person_id: str, limit: int) -> int:
         listing = s3().list_objects_v2(Bucket=settings.uploads_bucket, MaxKeys=limit,
                                        Prefix=original_key(person_id, ""))
     except (ClientError, BotoCoreError) as err:
+        if _no_bucket(err):  # a stage that never had a photo: nothing to delete
+            return 0
         raise _unavailable() from err
     keys = [obj["Key"] for obj in listing.get("Contents", [])]
     _delete_all(keys)
@@ -185,6 +187,10 @@ def _delete_all(keys: list[str]) -> None:
         if reply.get("Errors"):  # Quiet: only failures are listed
             log.warning("could not delete %s", reply["Errors"])
             raise _unavailable()
+
+
+def _no_bucket(err: Exception) -> bool:
+    return isinstance(err, ClientError) and err.response["Error"]["Code"] == "NoSuchBucket"
 
 
 def _unavailable() -> ApiError:
