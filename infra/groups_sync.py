@@ -12,15 +12,17 @@ extension, the same header syntax editors use for news):
 
 The file name is the group's id (`personeelsvereniging.md` → `groep.html?id=personeelsvereniging`).
 `plein dev` syncs at start-up and after every rebuild; `plein deploy` runs `main` in a
-subprocess once the stack is up. Syncing is idempotent: it creates what is missing, updates
-name, description, visibility and cover, and makes listed managers managers. It never removes
-members or managers (people leave through the site, and a manager dropped from the file stays
-one until they step down or another manager demotes them), it leaves a group an admin deleted
-deleted, and a group whose file was removed stays with its members and posts but is no longer
-marked official.
+subprocess once the stack is up, naming its table and uploads bucket. Syncing is idempotent:
+it creates what is missing, updates name, description, visibility and cover (deleting the
+files of an uploaded cover that a `Cover:` replaces), and makes listed managers managers. It
+never removes members or managers (people leave through the site, and a manager dropped from
+the file stays one until they step down or another manager demotes them), it leaves a group
+an admin deleted deleted, and a group whose file was removed stays with its members and posts
+but is no longer marked official.
 """
 
 import logging
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -79,16 +81,17 @@ def read_definitions(content_dir: Path) -> list[Definition]:
     return [parse(path) for path in sorted(folder.glob("*.md"))]
 
 
-def sync(content_dir: Path, clock=None) -> dict:
+def sync(content_dir: Path, clock=None, discard=None) -> dict:
     """Makes every official group exist as defined. Needs the API's environment configured
-    (table and endpoint), as `plein dev` and the deploy do before calling it."""
+    (table and endpoint), as `plein dev` and the deploy do before calling it. `discard`
+    (photos.discard) deletes an uploaded cover a definition's `Cover:` replaces."""
     from chalicelib.domain import official
     from chalicelib.ids import system_clock
 
     definitions = read_definitions(content_dir)
     outcome = {"created": [], "updated": [], "skipped": [], "unofficial": []}
     for definition in definitions:
-        result = official.upsert(definition, clock or system_clock)
+        result = official.upsert(definition, clock or system_clock, discard)
         outcome[result].append(definition.id)
         if result == "skipped":
             log.warning("official group %s was deleted by an admin; left deleted",
@@ -132,8 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     from .local import env
 
     env.add_functions_path()
+    from chalicelib.domain import photos
+
+    # The bucket setting has a local default; only a bucket the caller named (the deploy
+    # passes its stack's) may lose a replaced cover's files.
+    discard = photos.discard if os.environ.get("PLEIN_UPLOADS_BUCKET") else None
     try:
-        outcome = (preview if options.dry_run else sync)(options.content_dir)
+        outcome = (preview(options.content_dir) if options.dry_run
+                   else sync(options.content_dir, discard=discard))
     except DefinitionError as err:
         print(err, file=sys.stderr)
         return 2

@@ -57,3 +57,37 @@ def test_a_dry_run_for_a_new_stack_lists_the_groups_it_would_create(fresh, pkg, 
     deploy(pkg, stage, clients(fresh, cfn), dry_run=True, report=lines.append)
     assert ("Official groups: would be created: ondernemingsraad, personeelsvereniging"
             in lines)
+
+
+UPLOADS = "plein-prod-uploadsbucket-9q8w7e6r5t4y"  # the stack output UploadsBucket
+UPLOAD = "01JCOVERCOVERCOVERCOVERCOV"
+
+
+def uploaded_cover(s3, dynamodb, group_id: str) -> None:
+    """What a manager's upload leaves: web sizes in the stack's bucket, named by the group."""
+    for size in (400, 1200):
+        s3.put_object(Bucket=UPLOADS, Key=f"media/{UPLOAD}/{size}.webp", Body=b"webp")
+    photo = {"id": {"S": UPLOAD}, "alt": {"S": ""}, "width": {"N": "1200"},
+             "height": {"N": "750"}, "small_width": {"N": "400"}}
+    dynamodb.update_item(TableName=TABLE, Key={"pk": {"S": f"GROUP#{group_id}"},
+                                                "sk": {"S": "GROUP"}},
+                         UpdateExpression="SET cover_photo = :p REMOVE cover",
+                         ExpressionAttributeValues={":p": {"M": photo}})
+
+
+def test_a_definitions_cover_deletes_the_uploaded_one_from_the_stacks_bucket(fresh, pkg, stage):
+    s3, dynamodb = fresh.client("s3"), fresh.client("dynamodb")
+    site_bucket_holding(s3, pkg.site_dir)
+    s3.create_bucket(Bucket=UPLOADS, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    s3.put_object(Bucket=UPLOADS, Key="media/01JOTHEROTHEROTHEROTHEROTH/400.webp", Body=b"x")
+    deploy(pkg, stage, clients(fresh, unchanged_stack(pkg)), report=lambda _line: None)
+    uploaded_cover(s3, dynamodb, "personeelsvereniging")  # Cover: /images/markt.jpg in its file
+
+    deploy(pkg, stage, clients(fresh, unchanged_stack(pkg)), dry_run=True,
+           report=lambda _line: None)
+    assert len(s3.list_objects_v2(Bucket=UPLOADS)["Contents"]) == 3  # a dry run deletes nothing
+
+    deploy(pkg, stage, clients(fresh, unchanged_stack(pkg)), report=lambda _line: None)
+    assert group(dynamodb, "personeelsvereniging")["cover"]["S"] == "/images/markt.jpg"
+    left = [o["Key"] for o in s3.list_objects_v2(Bucket=UPLOADS)["Contents"]]
+    assert left == ["media/01JOTHEROTHEROTHEROTHEROTH/400.webp"]

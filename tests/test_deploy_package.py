@@ -200,6 +200,8 @@ def test_lambda_policy_is_least_privilege(template):
             assert "dynamodb:Scan" not in actions
             assert targets == [{"Fn::GetAtt": ["Table", "Arn"]},
                                {"Fn::Sub": "${Table.Arn}/index/*"}]
+    listing = [s for s in statements if s["Action"] == "s3:ListBucket"]
+    assert [s["Condition"] for s in listing] == [{"StringLike": {"s3:prefix": "originals/*"}}]
     # Chalice's generated policy is replaced, not extended.
     policies = template["Resources"]["DefaultRole"]["Properties"]["Policies"]
     assert [p["PolicyName"] for p in policies] == ["PleinApi"]

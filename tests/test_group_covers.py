@@ -133,5 +133,24 @@ def test_an_official_definitions_cover_wins_over_an_upload(tmp_path, api, client
 
     definition.write_text("Title: Koor\nVisibility: open\nManagers: fatima@voorbeeld.nl\n"
                           "Cover: /images/markt.jpg\n\nZing mee.\n", encoding="utf-8")
-    sync(tmp_path)
+    sync(tmp_path)  # not told which bucket is ours for sure: the files stay
     assert api.show("koor", fatima).json_body["cover"]["src"] == "/images/markt.jpg"
+    assert stored_keys(aws, "media/") == sizes(upload_id)
+
+
+def test_a_definitions_cover_deletes_the_uploaded_one_when_given_discard(
+        tmp_path, api, client, aws, bucket, make_person, as_person):
+    from chalicelib.domain import photos
+
+    fatima = make_person(email="fatima@voorbeeld.nl")
+    (tmp_path / "groups").mkdir()
+    definition = tmp_path / "groups" / "koor.md"
+    definition.write_text("Title: Koor\nManagers: fatima@voorbeeld.nl\n\nZing mee.\n")
+    sync(tmp_path, discard=photos.discard)
+    upload_id = upload(client, aws, as_person(fatima), photo_bytes())
+    api.call("PATCH", "/api/groups/koor", fatima, {"cover": {"id": upload_id}})
+    definition.write_text("Title: Koor\nManagers: fatima@voorbeeld.nl\nCover: /images/markt.jpg"
+                          "\n\nZing mee.\n")
+    sync(tmp_path, discard=photos.discard)
+    assert api.show("koor", fatima).json_body["cover"]["src"] == "/images/markt.jpg"
+    assert stored_keys(aws, "media/") == []

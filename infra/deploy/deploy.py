@@ -224,7 +224,7 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
         if private and not site_key:
             report(f"Would create the site-cookie signing key in SSM: {stage.site_key_param}")
         code = preview(pkg, aws, stack, params, report, sleep)
-        groups.sync(aws.dynamodb, stack, pkg.content_dir, stage.name, True, report)
+        groups.sync(aws.dynamodb, aws.s3, stack, pkg.content_dir, stage.name, True, report)
         return code
 
     stack_current = plan.is_current(stack, pkg.deploy_hash, params)
@@ -248,7 +248,7 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
 
     # Before the site, whose group pages link to them; every deploy, since editors add
     # groups by commit and a content-only deploy leaves the stack alone.
-    groups.sync(aws.dynamodb, stack, pkg.content_dir, stage.name, False, report)
+    groups.sync(aws.dynamodb, aws.s3, stack, pkg.content_dir, stage.name, False, report)
     done = _sync_site(aws, stack, pkg, False, report)
     if stack_current and done.empty:
         report(f"Nothing to deploy: stack and site are up to date.\n{stack.outputs['Url']}")

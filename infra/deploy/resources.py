@@ -268,6 +268,10 @@ def lambda_policy(stage: Stage, private: bool) -> dict:
         {"Sid": "Uploads", "Effect": "Allow",
          "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
          "Resource": sub("${UploadsBucket.Arn}/*")},
+        # Deleting an account finds the uploads its person never attached by their prefix.
+        {"Sid": "Originals", "Effect": "Allow", "Action": "s3:ListBucket",
+         "Resource": {"Fn::GetAtt": ["UploadsBucket", "Arn"]},
+         "Condition": {"StringLike": {"s3:prefix": "originals/*"}}},
         {"Sid": "Secrets", "Effect": "Allow", "Action": "ssm:GetParameter",
          "Resource": params},
     ]}

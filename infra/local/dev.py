@@ -65,10 +65,12 @@ class LocalStack:
 
     def sync_groups(self) -> dict | str:
         """Official groups from content/groups/ exist once the stack runs (and after edits)."""
+        from chalicelib.domain import photos
+
         from ..groups_sync import DefinitionError, sync
 
         try:
-            return sync(CONTENT)
+            return sync(CONTENT, discard=photos.discard)  # the local bucket is ours for sure
         except DefinitionError as err:
             print(f"plein dev: official groups not synced: {err}", file=sys.stderr)
             return "failed"

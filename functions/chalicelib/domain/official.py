@@ -5,6 +5,7 @@ warning and becomes a manager on a later sync, once they have one.
 """
 
 import logging
+from collections.abc import Callable
 
 from ..ids import Clock, iso
 from ..models import Group, Membership
@@ -61,8 +62,10 @@ def _ensure_manager(group: Group, person, now: str) -> None:
             continue
 
 
-def upsert(definition, clock: Clock) -> str:
-    """'created', 'updated' or 'skipped' (deleted by an admin)."""
+def upsert(definition, clock: Clock, discard: Callable[[str], None] | None = None) -> str:
+    """'created', 'updated' or 'skipped' (deleted by an admin). `discard` deletes the files of
+    an uploaded cover the definition's replaces; None when the caller does not know the
+    uploads bucket for sure."""
     now = iso(clock())
     managers = _managers(definition.managers)
     try:
@@ -83,12 +86,13 @@ def upsert(definition, clock: Clock) -> str:
     # The definition's cover wins over an uploaded one; without one, managers may upload theirs.
     actions += ([Group.cover.set(definition.cover), Group.cover_photo.remove()]
                 if definition.cover else [Group.cover.remove()])
-    if definition.cover and group.cover_photo:
-        # Its web sizes stay: a deploy runs this sync with the table's settings only, and
-        # deleting by a default bucket name could reach a bucket that is not ours.
-        log.warning("official group %s: uploaded cover %s replaced by %s; its web sizes stay",
-                    definition.id, group.cover_photo.id, definition.cover)
+    replaced = group.cover_photo.id if definition.cover and group.cover_photo else None
     group.update(actions=actions)
+    if replaced and discard:
+        discard(replaced)  # after the write, as the API does: never a broken cover
+    elif replaced:
+        log.warning("official group %s: uploaded cover %s replaced by %s; its web sizes stay "
+                    "(no uploads bucket given)", definition.id, replaced, definition.cover)
     for person in managers:
         _ensure_manager(group, person, now)
     return "updated"

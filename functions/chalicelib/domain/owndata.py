@@ -9,6 +9,8 @@ the account (ARCHITECTURE.md, "Own data"):
   `next` cursor; the "My data" page follows it and saves one file.
 - delete: at most BUDGET items per call, answered 202 while content is left; the profile goes
   last, in the call that finds nothing left. A retry resumes where the last call stopped.
+  Photo files go before what names them (removed posts' photos, unattached originals, the
+  profile photo), so a failure leaves them findable by the next call.
 """
 
 import json
@@ -19,7 +21,7 @@ from .. import cursors
 from ..errors import invalid
 from ..ids import Clock, iso
 from ..models import Comment, EmailIndex, Membership, Post, Reaction, SubjectIndex
-from . import directory, erase, people
+from . import directory, erase, people, photos
 
 CHOICES = ("anonymise", "remove")
 ANONYMOUS = erase.ANONYMOUS
@@ -153,14 +155,23 @@ def delete_account(viewer, data: dict, budget: int = BUDGET) -> dict:
         found = _page(section, viewer.id, None, limit=budget, newest_first=True)
         budget -= len(found)
         if section.name == "posts" and choice == "remove":
+            # Only the author's own uploads can be attached to a post (photos.process), so
+            # these files are the person's. A post's photos in one DeleteObjects, first.
+            photos.erase(photo.id for post in found for photo in post.photos or [])
             with Post.batch_write() as batch:
                 for post in found:
                     batch.delete(post)
             done["posts"] = len(found)
         else:
             done[section.name] = sum(1 for item in found if erasers[section.name](item))
+    if budget > 0:
+        # Uploads never attached hold EXIF; the bucket expires them within a day or two, but
+        # a departing person's location should not wait for that.
+        budget -= photos.erase_originals(viewer.id, limit=budget)
     finished = budget > 0
     if finished:
+        # Bound to this profile (use person:<id>), even when an admin uploaded it.
+        photos.erase([viewer.person.photo])
         _delete_profile(viewer.person)
     return {"deleted": finished, "content": choice, **done, "covers": list(COVERS)}
 

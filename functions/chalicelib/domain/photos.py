@@ -7,7 +7,8 @@ Bucket layout: `originals/<person id>/<upload id>` (never served) and
 
 The same pipeline makes group covers and profile photos. Their web sizes are bound to what
 they show (`use`: `group:<id>`, `person:<id>`), so one upload never backs two of them and the
-old sizes can be deleted when a cover or photo is replaced; post photos are never deleted.
+old sizes can be deleted when a cover or photo is replaced. Post photos are deleted only when
+their author's account is erased with its content removed (`erase`).
 """
 
 import io
@@ -31,6 +32,7 @@ UPLOAD_SECONDS = 600
 # decodes to more is a decompression bomb, not a photo.
 MAX_PIXELS = 50_000_000
 POST = "post"  # the use of media made before uses were recorded, too
+DELETE_BATCH = 1000  # S3's limit on the keys of one DeleteObjects
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +151,50 @@ def discard(upload_id: str | None) -> None:
             "Objects": [{"Key": media_key(upload_id, size)} for size in SIZES], "Quiet": True})
     except (ClientError, BotoCoreError):
         log.warning("could not delete the web sizes of %s", upload_id, exc_info=True)
+
+
+def erase(upload_ids) -> None:
+    """Deletes the web sizes of an erased account's photos, or fails the request: unlike
+    `discard`, the caller removes what names them only afterwards, so a failure leaves them
+    listed for the next call instead of leaving personal data nobody can find."""
+    keys = [media_key(u, size) for u in dict.fromkeys(upload_ids) if u for size in SIZES]
+    _delete_all(keys)
+
+
+def erase_originals(person_id: str, limit: int) -> int:
+    """Deletes up to `limit` uploads the person never attached (they hold EXIF, so location);
+    one List and one Delete. Returns how many, so the caller knows whether more may be left."""
+    try:
+        listing = s3().list_objects_v2(Bucket=settings.uploads_bucket, MaxKeys=limit,
+                                       Prefix=original_key(person_id, ""))
+    except (ClientError, BotoCoreError) as err:
+        if _no_bucket(err):  # a stage that never had a photo: nothing to delete
+            return 0
+        raise _unavailable() from err
+    keys = [obj["Key"] for obj in listing.get("Contents", [])]
+    _delete_all(keys)
+    return len(keys)
+
+
+def _delete_all(keys: list[str]) -> None:
+    for start in range(0, len(keys), DELETE_BATCH):  # callers pass at most one batch or so
+        try:
+            reply = s3().delete_objects(Bucket=settings.uploads_bucket, Delete={
+                "Objects": [{"Key": k} for k in keys[start:start + DELETE_BATCH]],
+                "Quiet": True})
+        except (ClientError, BotoCoreError) as err:
+            raise _unavailable() from err
+        if reply.get("Errors"):  # Quiet: only failures are listed
+            log.warning("could not delete %s", reply["Errors"])
+            raise _unavailable()
+
+
+def _no_bucket(err: Exception) -> bool:
+    return isinstance(err, ClientError) and err.response["Error"]["Code"] == "NoSuchBucket"
+
+
+def _unavailable() -> ApiError:
+    return ApiError(503, "unavailable", "Photos could not be deleted just now; try again.")
 
 
 def reference(value, field: str) -> dict:
