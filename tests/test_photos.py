@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from photo_steps import call, photo_bytes, upload
+from photo_steps import call, photo_bytes, stored_keys, upload
 from PIL import Image
 
 
@@ -84,3 +84,14 @@ def test_a_decompression_bomb_is_refused(client, aws, bucket, make_person, as_pe
     upload_id = upload(client, aws, as_person(me), out.getvalue(), "image/png")
     post = call(client, "post", "/api/posts", as_person(me), {"body": "x", "photos": [upload_id]})
     assert (post.status_code, post.json_body["field"]) == (400, "photos")
+
+
+def test_deleting_a_post_deletes_its_photo_files(client, aws, bucket, make_person, as_person):
+    me = make_person()
+    mine, kept = (upload(client, aws, as_person(me), photo_bytes()) for _ in range(2))
+    post = call(client, "post", "/api/posts", as_person(me),
+                {"body": "Weg ermee", "photos": [mine]}).json_body
+    other = call(client, "post", "/api/posts", as_person(me), {"body": "Blijft", "photos": [kept]})
+    assert other.status_code == 201 and len(stored_keys(aws, "media/")) == 4
+    assert call(client, "delete", f"/api/posts/{post['id']}", as_person(me)).status_code == 200
+    assert stored_keys(aws, "media/") == [f"media/{kept}/1200.webp", f"media/{kept}/400.webp"]

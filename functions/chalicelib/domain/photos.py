@@ -141,16 +141,18 @@ def process(viewer: Viewer, upload_id: str, use: str = POST, field: str = "photo
     return dims
 
 
-def discard(upload_id: str | None) -> None:
-    """Deletes a replaced cover's or profile photo's web sizes: one call, best effort. A failure
-    leaves unreferenced files behind, never a broken page, so it does not fail the request."""
-    if not upload_id:
+def discard(*upload_ids: str | None) -> None:
+    """Deletes the web sizes of photos nothing shows any more (a replaced cover or profile
+    photo, a deleted post's photos): one call, best effort. A failure leaves unreferenced
+    files behind, never a broken page, so it does not fail the request."""
+    keys = [{"Key": media_key(u, size)} for u in upload_ids if u for size in SIZES]
+    if not keys:
         return
     try:
-        s3().delete_objects(Bucket=settings.uploads_bucket, Delete={
-            "Objects": [{"Key": media_key(upload_id, size)} for size in SIZES], "Quiet": True})
+        s3().delete_objects(Bucket=settings.uploads_bucket,
+                            Delete={"Objects": keys, "Quiet": True})
     except (ClientError, BotoCoreError):
-        log.warning("could not delete the web sizes of %s", upload_id, exc_info=True)
+        log.warning("could not delete the web sizes of %s", upload_ids, exc_info=True)
 
 
 def erase(upload_ids) -> None:

@@ -146,8 +146,9 @@ def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
 
 
 def delete(viewer: Viewer, post_id: str) -> dict:
-    """Removes the post (and its open-question marker) in one transaction. Its comments and
-    reactions stay as unreachable items: every path to them goes through the post."""
+    """Removes the post (and its open-question marker) in one transaction, then its photos'
+    files. Its comments and reactions stay as unreachable items: every path to them goes
+    through the post."""
     post = load(viewer, post_id)
     if not access.may_delete(viewer, post.author_id, post.group_id):
         raise forbidden("Only the author or an admin can delete a post.")
@@ -161,6 +162,8 @@ def delete(viewer: Viewer, post_id: str) -> dict:
         if is_conditional(err):
             raise not_found("post") from err
         raise
+    # Only the post showed them: a deleted photo must not stay reachable by its URL.
+    photos.discard(*(photo.id for photo in post.photos or []))
     return {"id": post_id, "deleted": True}
 
 
