@@ -22,7 +22,7 @@ class CallMeter:
         target = urlsplit(upstream)
         self._upstream = (target.hostname, target.port)
         self.calls: Counter[str] = Counter()
-        self.seconds = 0.0  # time spent waiting for the endpoint, summed over calls
+        self.seconds = 0.0  # time the endpoint spent answering, summed over calls
         # Items Queries and Scans read (their ScannedCount): what DynamoDB bills and what its
         # latency follows, unlike moto's, whose every Query walks the whole table.
         self.items_read = 0
@@ -36,18 +36,22 @@ class CallMeter:
                 operation = (self.headers.get("X-Amz-Target") or "?").split(".")[-1]
                 with meter._lock:
                     meter.calls[operation] += 1
-                started = time.perf_counter()
                 headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
                 with meter._one_at_a_time:
+                    # Timed inside the lock: calls sent side by side (a home stream's Queries)
+                    # would otherwise count their queueing too, and their sum exceed the
+                    # request's own duration.
+                    started = time.perf_counter()
                     conn = http.client.HTTPConnection(*meter._upstream, timeout=30)
                     conn.request("POST", self.path, body=body, headers=headers)
                     reply = conn.getresponse()
                     data = reply.read()
+                    spent = time.perf_counter() - started
                 read = 0
                 if operation in ("Query", "Scan") and reply.status == 200:
                     read = json.loads(data).get("ScannedCount", 0)
                 with meter._lock:
-                    meter.seconds += time.perf_counter() - started
+                    meter.seconds += spent
                     meter.items_read += read
                 self.send_response(reply.status)
                 for name, value in reply.getheaders():

@@ -3,7 +3,7 @@ instead of the whole table.
 
 moto backs a table up with `copy.deepcopy` once per item of every transaction and restores the
 copy on failure. That makes each transaction cost the size of the table: measured on moto 5.2,
-a 4-item transaction took 35 ms at 100 items and 894 ms at 3,000, so `plein dev` and the tests
+a 4-item transaction took 16 ms at 100 items and 444 ms at 3,000, so `plein dev` and the tests
 slowed down as data grew, which real DynamoDB does not.
 
 Here moto's own implementation still does all the work (conditions, updates, cancellation
