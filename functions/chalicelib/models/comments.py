@@ -1,29 +1,14 @@
 from pynamodb.attributes import BooleanAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .schema import BaseMeta, Item
+from .schema import BaseMeta, Gsi1, Gsi2, Item
 
 
-class ThreadIndex(GlobalSecondaryIndex):
+class ThreadIndex(Gsi1):
     """gsi1: THREAD#<thread key>, oldest first by comment id."""
 
-    class Meta:
-        index_name = "gsi1"
-        projection = AllProjection()
 
-    gsi1pk = UnicodeAttribute(hash_key=True)
-    gsi1sk = UnicodeAttribute(range_key=True)
-
-
-class AuthorIndex(GlobalSecondaryIndex):
+class AuthorIndex(Gsi2):
     """gsi2: COMMENTS#<person> by comment id, so own data finds a person's comments."""
-
-    class Meta:
-        index_name = "gsi2"
-        projection = AllProjection()
-
-    gsi2pk = UnicodeAttribute(hash_key=True)
-    gsi2sk = UnicodeAttribute(range_key=True)
 
 
 class Comment(Item):

@@ -2,10 +2,9 @@
 domain/memberships.py."""
 
 from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .posts import Photo
-from .schema import BaseMeta, Item
+from .schema import BaseMeta, Gsi1, Gsi2, Item
 
 VISIBILITIES = ("open", "closed", "secret")
 STATUSES = ("active", "archived", "deleted")
@@ -20,26 +19,12 @@ def listing(visibility: str) -> str:
     return UNLISTED if visibility == "secret" else LISTED
 
 
-class ListingIndex(GlobalSecondaryIndex):
+class ListingIndex(Gsi1):
     """gsi1: GROUPS / GROUPS#SECRET by lower-case name (groups), MEMBERSHIPS#<person> (members)."""
 
-    class Meta:
-        index_name = "gsi1"
-        projection = AllProjection()
 
-    gsi1pk = UnicodeAttribute(hash_key=True)
-    gsi1sk = UnicodeAttribute(range_key=True)
-
-
-class RosterIndex(GlobalSecondaryIndex):
+class RosterIndex(Gsi2):
     """gsi2: a group's members, requests or invitations (one partition per state), by name."""
-
-    class Meta:
-        index_name = "gsi2"
-        projection = AllProjection()
-
-    gsi2pk = UnicodeAttribute(hash_key=True)
-    gsi2sk = UnicodeAttribute(range_key=True)
 
 
 class Group(Item):

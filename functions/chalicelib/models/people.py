@@ -1,20 +1,12 @@
 from pynamodb.attributes import ListAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .schema import BaseMeta, Item
+from .schema import BaseMeta, Gsi1, Item
 
 ROLES = ("employee", "content_manager", "admin")
 
 
-class DirectoryIndex(GlobalSecondaryIndex):
+class DirectoryIndex(Gsi1):
     """gsi1: everyone, sorted by folded name, for the directory and the local sign-in picker."""
-
-    class Meta:
-        index_name = "gsi1"
-        projection = AllProjection()
-
-    gsi1pk = UnicodeAttribute(hash_key=True)
-    gsi1sk = UnicodeAttribute(range_key=True)
 
 
 class Person(Item):

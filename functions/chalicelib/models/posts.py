@@ -1,7 +1,6 @@
 from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .schema import BaseMeta, Item
+from .schema import BaseMeta, Gsi1, Gsi2, Item
 
 HOME_FEED = "FEED"
 
@@ -11,26 +10,12 @@ def group_feed(group_id: str) -> str:
     return f"GROUP#{group_id}"
 
 
-class FeedIndex(GlobalSecondaryIndex):
+class FeedIndex(Gsi1):
     """gsi1: a feed partition (FEED, or GROUP#<id>), newest first by sortable post id."""
 
-    class Meta:
-        index_name = "gsi1"
-        projection = AllProjection()
 
-    gsi1pk = UnicodeAttribute(hash_key=True)
-    gsi1sk = UnicodeAttribute(range_key=True)
-
-
-class AuthorIndex(GlobalSecondaryIndex):
+class AuthorIndex(Gsi2):
     """gsi2: AUTHOR#<person id>, newest first: the per-author stream."""
-
-    class Meta:
-        index_name = "gsi2"
-        projection = AllProjection()
-
-    gsi2pk = UnicodeAttribute(hash_key=True)
-    gsi2sk = UnicodeAttribute(range_key=True)
 
 
 class Photo(MapAttribute):
@@ -91,15 +76,8 @@ class OpenQuestion(Item):
         return f"OPEN#{partition}", post_id
 
 
-class ReactorIndex(GlobalSecondaryIndex):
+class ReactorIndex(Gsi2):
     """gsi2: REACTIONS#<person> / <post id>#<kind>, so own data finds a person's reactions."""
-
-    class Meta:
-        index_name = "gsi2"
-        projection = AllProjection()
-
-    gsi2pk = UnicodeAttribute(hash_key=True)
-    gsi2sk = UnicodeAttribute(range_key=True)
 
 
 class Reaction(Item):

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pynamodb.attributes import UnicodeAttribute
 from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
@@ -46,6 +47,28 @@ class BaseMeta:
     table_name = settings.table
     region = settings.region
     host = settings.dynamodb_endpoint
+
+
+class Gsi1(GlobalSecondaryIndex):
+    """The table's gsi1 (TABLE_SCHEMA): each model's index names what its partitions hold."""
+
+    class Meta:
+        index_name = "gsi1"
+        projection = AllProjection()
+
+    gsi1pk = UnicodeAttribute(hash_key=True)
+    gsi1sk = UnicodeAttribute(range_key=True)
+
+
+class Gsi2(GlobalSecondaryIndex):
+    """The table's gsi2 (TABLE_SCHEMA)."""
+
+    class Meta:
+        index_name = "gsi2"
+        projection = AllProjection()
+
+    gsi2pk = UnicodeAttribute(hash_key=True)
+    gsi2sk = UnicodeAttribute(range_key=True)
 
 
 class Item(Model):
