@@ -29,16 +29,17 @@ class Stack:
                              project_dir=os.path.join(env.FUNCTIONS))
 
     def headers(self, person) -> dict:
-        from chalicelib import sessions
-        from chalicelib.ids import system_clock
+        from chalicelib.clock import system_clock
+        from chalicelib.domain import sessions
 
         token = sessions.issue(person.id, system_clock())
         return {"host": HOST, "origin": f"http://{HOST}", "content-type": "application/json",
                 "cookie": f"{sessions.COOKIE}={token}"}
 
     def person(self, name: str):
+        from chalicelib.clock import system_clock
         from chalicelib.domain import people
-        from chalicelib.ids import new_id, system_clock
+        from chalicelib.ids import new_id
 
         return people.create({"email": f"{name}@voorbeeld.nl", "name": name}, system_clock,
                              new_id)

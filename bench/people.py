@@ -40,8 +40,9 @@ SEARCHES = [
 def bulk_people(start: int, count: int, rng: random.Random, tallies: Counter) -> object:
     """Writes people with their directory entries straight into the table (batch writes),
     built by the same functions the API uses; tallies are summed and written after."""
+    from chalicelib.clock import system_clock
     from chalicelib.domain import directory, names
-    from chalicelib.ids import new_id, system_clock
+    from chalicelib.ids import new_id
     from chalicelib.models import EmailIndex, Person
 
     first = None

@@ -74,8 +74,9 @@ def hit_calls(stack: Stack, person) -> dict:
 
 def run() -> dict:
     stack = Stack()
+    from chalicelib.clock import system_clock
     from chalicelib.domain import people
-    from chalicelib.ids import new_id, system_clock
+    from chalicelib.ids import new_id
 
     try:
         admin = people.create({"email": "usage@voorbeeld.nl", "name": "Usage", "role": "admin"},

@@ -1,9 +1,9 @@
 """Plein's API: this module only composes one blueprint per resource under /api."""
 
 from chalice import Chalice
-from chalicelib import auth, comments, groups, health, owndata, people, posts, uploads, usage
-from chalicelib.errors import json_errors
-from chalicelib.headers import add_security_headers
+from chalicelib.routes import auth, comments, groups, health, owndata, people, posts, uploads, usage
+from chalicelib.web.errors import json_errors
+from chalicelib.web.headers import add_security_headers
 
 app = Chalice(app_name="plein")
 app.register_middleware(add_security_headers, "http")

@@ -85,8 +85,8 @@ def sync(content_dir: Path, clock=None, discard=None) -> dict:
     """Makes every official group exist as defined. Needs the API's environment configured
     (table and endpoint), as `plein dev` and the deploy do before calling it. `discard`
     (photos.discard) deletes an uploaded cover a definition's `Cover:` replaces."""
+    from chalicelib.clock import system_clock
     from chalicelib.domain import official
-    from chalicelib.ids import system_clock
 
     definitions = read_definitions(content_dir)
     outcome = {"created": [], "updated": [], "skipped": [], "unofficial": []}

@@ -112,7 +112,8 @@ def main(path: Path, out=print) -> int:
     """Imports into the table the environment points at; prints the report."""
     import sys
 
-    from chalicelib.ids import new_id, system_clock
+    from chalicelib.clock import system_clock
+    from chalicelib.ids import new_id
 
     try:
         text = read(path)

@@ -17,8 +17,8 @@ LOCAL_TABLE = "plein-local"
 
 
 def _report(days: int) -> dict:
+    from chalicelib.clock import system_clock
     from chalicelib.domain.usage_report import report
-    from chalicelib.ids import system_clock
 
     return report(days, system_clock())
 

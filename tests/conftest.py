@@ -141,8 +141,9 @@ def clock():
 
 @pytest.fixture
 def make_person(table):
+    from chalicelib.clock import system_clock
     from chalicelib.domain import people
-    from chalicelib.ids import new_id, system_clock
+    from chalicelib.ids import new_id
 
     counter = iter(range(1, 10_000))
 
@@ -157,8 +158,8 @@ def make_person(table):
 
 def headers_for(person=None, **extra) -> dict:
     """Headers of a same-origin JSON request, signed in as `person` when given."""
-    from chalicelib import sessions
-    from chalicelib.ids import system_clock
+    from chalicelib.clock import system_clock
+    from chalicelib.domain import sessions
 
     headers = {"host": HOST, "origin": ORIGIN, "content-type": "application/json"}
     if person is not None:

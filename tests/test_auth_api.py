@@ -1,7 +1,8 @@
 import json
 from datetime import timedelta
 
-from chalicelib import sessions, sitecookies
+from chalicelib.domain import sessions
+from chalicelib.web import sitecookies
 from cookies import set_cookies
 
 

@@ -97,9 +97,10 @@ def test_empty_or_oversized_comment_is_400(client, make_person, as_person, post)
 def test_parallel_comments_all_arrive(make_person, post):
     """20 colleagues comment at once (domain calls in threads, each its own connection to
     moto's server): none lost, and the post's counter is exact."""
+    from chalicelib.clock import system_clock
     from chalicelib.domain import comments, posts
-    from chalicelib.guard import Viewer
-    from chalicelib.ids import new_id, system_clock
+    from chalicelib.domain.viewer import Viewer
+    from chalicelib.ids import new_id
 
     people = [make_person() for _ in range(20)]
     viewers = [Viewer(p.id, p.name, p.email, p.role, p) for p in people]

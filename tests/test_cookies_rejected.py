@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
-from chalicelib import sessions, sitecookies
+from chalicelib.domain import sessions
+from chalicelib.web import sitecookies
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding

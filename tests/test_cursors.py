@@ -1,7 +1,7 @@
 """Every paged list shares one cursor codec; a cursor that is not ours is a 400 on `cursor`."""
 
 import pytest
-from chalicelib import cursors
+from chalicelib.domain import cursors
 from chalicelib.errors import ApiError
 from chalicelib.ids import is_id
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from infra.deploy import resources, stages
+from infra.deploy import cloudfront, resources, stages
 from infra.deploy.package import RUNTIME_PROVIDED, Package
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,8 +154,8 @@ def test_api_behaviour_is_uncached_and_forwards_cookies(template):
     config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
     api = next(b for b in config["CacheBehaviors"] if b["PathPattern"] == "/api/*")
     assert api["TargetOriginId"] == "api"
-    assert api["CachePolicyId"] == resources.CACHING_DISABLED
-    assert api["OriginRequestPolicyId"] == resources.ALL_VIEWER_EXCEPT_HOST
+    assert api["CachePolicyId"] == cloudfront.CACHING_DISABLED
+    assert api["OriginRequestPolicyId"] == cloudfront.ALL_VIEWER_EXCEPT_HOST
     assert {"POST", "DELETE", "PATCH", "PUT"} <= set(api["AllowedMethods"])
     # Chalice's stage is "api" and its routes start with /api too.
     origin = next(o for o in config["Origins"] if o["Id"] == "api")
@@ -166,7 +166,7 @@ def test_api_behaviour_is_uncached_and_forwards_cookies(template):
 
 
 def test_security_headers_are_the_ones_the_api_sends(template):
-    from chalicelib.headers import for_stage
+    from chalicelib.web.headers import for_stage
 
     policy = template["Resources"]["SecurityHeaders"]["Properties"][
         "ResponseHeadersPolicyConfig"]
@@ -238,6 +238,17 @@ def test_lambda_artifact_leaves_out_what_the_runtime_provides(packaged):
     assert packaged.artifact_path.stat().st_size < 20 * 1024 * 1024
 
 
+def test_lambda_artifact_carries_the_compiled_catalogs(packaged):
+    """The API's own words (notifications, mail) need the catalogs without Babel or the theme."""
+    import gettext
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(packaged.artifact_path) as zf:
+        nl = zf.read("chalicelib/translations/nl.mo")
+    assert gettext.GNUTranslations(io.BytesIO(nl)).gettext("Sign in") == "Inloggen"
+
+
 def test_stage_config_is_checked_with_clear_reasons():
     def parse(**stage):
         return stages.parse({"stages": {"x": stage}}, "x")
@@ -305,7 +316,7 @@ def test_photo_forms_posted_to_upload_reach_the_uploads_bucket_root(template):
     upload = next(b for b in config["CacheBehaviors"] if b["PathPattern"] == "/upload")
     assert upload["ViewerProtocolPolicy"] == "https-only"
     assert "POST" in upload["AllowedMethods"]
-    assert upload["CachePolicyId"] == resources.CACHING_DISABLED
+    assert upload["CachePolicyId"] == cloudfront.CACHING_DISABLED
     origin = next(o for o in config["Origins"] if o["Id"] == upload["TargetOriginId"])
     assert origin["DomainName"] == {"Fn::GetAtt": ["UploadsBucket", "RegionalDomainName"]}
     # No OAC here: CloudFront must not replace the form's own signature with its own.
@@ -326,7 +337,7 @@ def test_upload_rewrite_function_sends_the_form_to_the_bucket_root(tmp_path):
     if not node:
         pytest.skip("node is not installed")
     script = tmp_path / "run.js"
-    script.write_text(resources.UPLOAD_REWRITE + """
+    script.write_text(cloudfront.UPLOAD_REWRITE + """
 var out = handler({request: {method: "POST", uri: "/upload", querystring: {},
                              headers: {"content-type": {value: "multipart/form-data"}}}});
 console.log(JSON.stringify(out));
@@ -344,7 +355,7 @@ def private_template(packaged, tmp_path_factory):
     private-site merge laid over the packaged template the way Chalice merges it."""
     from chalice.package import TemplateDeepMerger
 
-    known = resources.api_settings() | set(resources.PRIVATE_SITE_SETTINGS) | {
+    known = resources.api_settings() | set(cloudfront.PRIVATE_SITE_SETTINGS) | {
         "PLEIN_PUBLIC_URL"}
     merge = resources.merge_template(stages.load("acc", STAGES), known=frozenset(known))
     template = TemplateDeepMerger().merge(merge, packaged.template())

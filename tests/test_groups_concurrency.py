@@ -6,9 +6,10 @@ same domain functions the routes call; the count is read back from the group ite
 
 from concurrent.futures import ThreadPoolExecutor
 
+from chalicelib.clock import system_clock
 from chalicelib.domain import groups, memberships
-from chalicelib.guard import Viewer
-from chalicelib.ids import new_id, system_clock
+from chalicelib.domain.viewer import Viewer
+from chalicelib.ids import new_id
 
 
 def as_viewer(person) -> Viewer:

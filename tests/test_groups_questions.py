@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from chalicelib.domain import group_posts
-from chalicelib.guard import Viewer
+from chalicelib.domain.viewer import Viewer
 from groups_steps import GroupApi
 
 

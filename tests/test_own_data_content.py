@@ -15,7 +15,7 @@ def api(client, as_person):
 
 def viewer_of(person):
     from chalicelib.domain import people
-    from chalicelib.guard import Viewer
+    from chalicelib.domain.viewer import Viewer
 
     person = people.get(person.id)  # fresh: the version attribute must match on deletion
     return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
@@ -80,8 +80,7 @@ def test_the_export_covers_comments_likes_and_groups(api, world):
 
 
 def test_a_large_export_comes_in_bounded_pages(table, api, make_person, meter, clock):
-    from chalicelib import cursors
-    from chalicelib.domain import owndata
+    from chalicelib.domain import cursors, owndata
 
     anna, bram = make_person(), make_person()
     post = write(api, bram, "/api/posts", "Reageer maar")

@@ -80,7 +80,7 @@ def test_a_photo_an_admin_set_goes_with_the_profile(client, aws, bucket, make_pe
 def test_photos_go_in_the_same_bounded_steps_as_the_posts(client, aws, bucket, make_person,
                                                           as_person):
     from chalicelib.domain import owndata, people
-    from chalicelib.guard import Viewer
+    from chalicelib.domain.viewer import Viewer
 
     anna = make_person()
     headers = as_person(anna)

@@ -4,8 +4,8 @@ counted apart, with one DynamoDB call per check."""
 import json
 
 import pytest
-from chalicelib import ratelimit
 from chalicelib.errors import ApiError
+from chalicelib.web import ratelimit
 
 from tests.limited_app import WINDOW, post_repeatedly
 

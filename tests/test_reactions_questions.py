@@ -31,9 +31,9 @@ def test_a_like_toggles_and_is_idempotent(client, make_person, as_person):
 
 
 def test_fifty_colleagues_like_at_once_and_the_count_is_exact(client, make_person, as_person):
+    from chalicelib.clock import system_clock
     from chalicelib.domain import posts, reactions
-    from chalicelib.guard import Viewer
-    from chalicelib.ids import system_clock
+    from chalicelib.domain.viewer import Viewer
 
     post = new_post(client, as_person(make_person()))
     viewers = [Viewer(p.id, p.name, p.email, p.role, p) for p in

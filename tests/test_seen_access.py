@@ -59,7 +59,8 @@ def test_members_and_open_groups_count(api, make_person, meter):
 
 
 def test_an_unknown_post_has_no_count(api, make_person):
-    from chalicelib.ids import new_id, system_clock
+    from chalicelib.clock import system_clock
+    from chalicelib.ids import new_id
 
     response = count(api, make_person(), new_id(system_clock()))
     assert response.status_code == 404

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 
 import jwt
 import pytest
-from chalicelib import sessions, sitecookies
+from chalicelib.domain import sessions
+from chalicelib.web import sitecookies
 from cookies import set_cookies, value
 from cryptography.hazmat.primitives.asymmetric import rsa
 from signin_steps import callback, follow_provider, sign_in, start

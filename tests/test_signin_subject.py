@@ -1,8 +1,7 @@
 """Sign-in matches a person by the provider's (issuer, sub), not by email: emails change and
 get reassigned. The email links only a profile that no identity claimed yet."""
 
-from chalicelib import sessions
-from chalicelib.domain import people
+from chalicelib.domain import people, sessions
 from cookies import set_cookies, value
 from signin_steps import sign_in
 

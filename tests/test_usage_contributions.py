@@ -11,7 +11,7 @@ from tests.usage_helpers import contributed, usage, viewer
 
 def test_contributions_split_staff_from_organic_and_count_per_group(
         client, make_person, as_person):
-    from chalicelib.ids import system_clock
+    from chalicelib.clock import system_clock
 
     admin, editor, anna = make_person("admin"), make_person("content_manager"), make_person()
     for person, body in [(editor, "Nieuws"), (anna, "Hoi"), (anna, "Nog eens")]:
@@ -46,17 +46,18 @@ def test_posts_comments_likes_and_questions_reach_the_dashboard(client, make_per
     assert data["contributions"]["organic"]["post"] == 1
     assert data["contributions"]["organic"]["reaction"] == 1
     assert data["contributions"]["staff"]["comment"] == 1
+    from chalicelib.clock import system_clock
     from chalicelib.domain.usage_report import report
-    from chalicelib.ids import system_clock
 
     later = report(7, system_clock() + timedelta(days=3))["unanswered"]
     assert [q["id"] for q in later] == [question["id"]]
 
 
 def test_joins_and_new_groups_count_as_contributions(table, make_person, clock):
+    from chalicelib.clock import system_clock
     from chalicelib.domain import groups, memberships
     from chalicelib.domain.usage_report import dashboard
-    from chalicelib.ids import new_id, system_clock
+    from chalicelib.ids import new_id
 
     admin, joiner = viewer(make_person("admin")), viewer(make_person())
     group = groups.create(admin, {"name": "Fietsclub", "visibility": "open"}, system_clock,

@@ -10,8 +10,8 @@ from tests.usage_helpers import contributed, hit, usage, viewer
 @pytest.mark.parametrize("days_of_data", [3, 90])
 def test_the_90_day_dashboard_reads_a_bounded_number_of_items_without_scan(
         client, make_person, as_person, meter, clock, days_of_data):
+    from chalicelib.clock import system_clock
     from chalicelib.domain import hits as counting
-    from chalicelib.ids import system_clock
 
     admin = make_person("admin")
     start = system_clock() - timedelta(days=days_of_data - 1)

@@ -32,8 +32,8 @@ def test_index_html_and_its_folder_are_one_page(client, make_person, as_person):
 
 
 def test_200_parallel_hits_from_20_employees_are_exact(app, make_person, as_person, client):
+    from chalicelib.clock import system_clock
     from chalicelib.domain import hits as counting
-    from chalicelib.ids import system_clock
 
     people = [make_person() for _ in range(20)]
     # Real threads, each its own request to the endpoint; the counting code is what races.
@@ -50,8 +50,8 @@ def test_200_parallel_hits_from_20_employees_are_exact(app, make_person, as_pers
 
 
 def test_hits_over_the_limit_are_429_and_not_counted(table, make_person):
+    from chalicelib.clock import system_clock
     from chalicelib.domain.usage_report import report
-    from chalicelib.ids import system_clock
 
     results = post_repeatedly(make_person().id, "/api/hits", {"path": "/"}, "hit=2")
     assert [r[0] for r in results] == [204, 204, 429]

@@ -18,7 +18,7 @@ def plein_stats(data_dir, *args) -> subprocess.CompletedProcess:
 
 def test_plein_stats_agrees_with_the_api(client, make_person, as_person, dynamodb, table,
                                         tmp_path):
-    from chalicelib.ids import system_clock
+    from chalicelib.clock import system_clock
 
     from infra.local import snapshot
     from tests.usage_helpers import contributed
@@ -51,7 +51,7 @@ def test_plein_stats_says_when_there_is_no_local_data(tmp_path):
 
 def test_plein_stats_for_a_stage_reads_the_table_its_stack_names(
         client, make_person, as_person, aws, dynamodb, table, tmp_path):
-    from chalicelib.ids import system_clock
+    from chalicelib.clock import system_clock
 
     from infra.deploy import resources
     from infra.local import snapshot

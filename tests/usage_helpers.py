@@ -16,7 +16,7 @@ def seen(client, headers, ids):
 
 
 def viewer(person):
-    from chalicelib.guard import Viewer
+    from chalicelib.domain.viewer import Viewer
 
     return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
                   person=person)

@@ -1,7 +1,7 @@
-"""JSON errors with a machine code, the offending field and a human reason.
+"""The failures the domain raises: a machine code, the offending field and a human reason.
 
 `ApiError` derives from ChaliceUnhandledError because Chalice lets only that kind reach
-middleware; `json_errors` turns it, and Chalice's own {"Code", "Message"} errors, into one shape.
+middleware, where `web.errors.json_errors` turns it into a response.
 """
 
 from chalice import Response
@@ -44,19 +44,3 @@ def not_found(what: str) -> ApiError:
 
 def conflict(reason: str) -> ApiError:
     return ApiError(409, "conflict", reason)
-
-
-_CHALICE_CODES = {400: "invalid", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-                  413: "too_large", 415: "unsupported_media_type", 429: "rate_limited"}
-
-
-def json_errors(event, get_response):
-    try:
-        response = get_response(event)
-    except ApiError as err:
-        return err.response()
-    body = response.body
-    if response.status_code >= 400 and isinstance(body, dict) and set(body) == {"Code", "Message"}:
-        response.body = {"error": _CHALICE_CODES.get(response.status_code, "error"),
-                         "reason": body["Message"]}
-    return response

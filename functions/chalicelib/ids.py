@@ -1,16 +1,11 @@
-"""Collaborators passed into domain functions so tests can substitute real alternatives."""
+"""The id maker domain functions take as a collaborator, and the check every path id passes."""
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from ulid import ULID
 
-Clock = Callable[[], datetime]
 IdMaker = Callable[[datetime], str]
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 def new_id(now: datetime) -> str:
@@ -24,7 +19,3 @@ def is_id(value: str) -> bool:
     except (ValueError, TypeError):
         return False
     return True
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -13,7 +13,7 @@ def load(name: str) -> list[dict]:
 def seed(clock, new_id) -> dict:
     """Creates the demo employees and their posts. Call only on an empty table."""
     from chalicelib.domain import people, posts
-    from chalicelib.guard import Viewer
+    from chalicelib.domain.viewer import Viewer
 
     created = {}
     for fields in load("people"):

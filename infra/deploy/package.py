@@ -85,21 +85,36 @@ def _top_level(name: str) -> str:
     return head.removesuffix(".py")
 
 
-def trim_artifact(source: Path, target: Path) -> str:
-    """Rewrites Chalice's zip without runtime-provided packages, with fixed timestamps, and
-    returns a digest of its contents (names and bytes, not zip metadata)."""
+def compiled_catalogs() -> dict[str, bytes]:
+    """The theme's catalogs as `.mo` files where the API's `domain/i18n.py` looks for them, so
+    the Lambda needs neither Babel nor the theme."""
+    import tempfile
+
+    sys.path.insert(0, str(FUNCTIONS))
+    from chalicelib.domain import i18n
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return {f"chalicelib/translations/{p.name}": p.read_bytes()
+                for p in i18n.compile_catalogs(Path(tmp))}
+
+
+def trim_artifact(source: Path, target: Path, extra: dict[str, bytes] | None = None) -> str:
+    """Rewrites Chalice's zip without runtime-provided packages, with `extra` files added and
+    fixed timestamps, and returns a digest of its contents (names and bytes, not zip
+    metadata)."""
     digest = hashlib.sha256()
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w",
                                                          zipfile.ZIP_DEFLATED) as dst:
-        for info in sorted(src.infolist(), key=lambda i: i.filename):
-            if _top_level(info.filename) in RUNTIME_PROVIDED:
-                continue
-            data = src.read(info)
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.external_attr = info.external_attr
+        files = {info.filename: (info.external_attr, src.read(info))
+                 for info in src.infolist() if _top_level(info.filename) not in RUNTIME_PROVIDED}
+        files.update({name: (0o644 << 16, data) for name, data in (extra or {}).items()})
+        for name in sorted(files):
+            attributes, data = files[name]
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.external_attr = attributes
             entry.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(entry, data)
-            digest.update(info.filename.encode() + b"\0" + hashlib.sha256(data).digest())
+            digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
@@ -139,7 +154,7 @@ def package(stage: Stage, out: Path, build_site=site.build, content: Path = CONT
     merge = out / "merge-template.json"
     merge.write_text(json.dumps(merge_template(stage), indent=2))
     _chalice(stage, merge, work)
-    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT)
+    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT, compiled_catalogs())
     template = json.loads((work / "sam.json").read_text())
     deploy_hash = hash_of(template, digest)
     # Recorded in the stack so the next deploy can tell "nothing changed" without a diff.

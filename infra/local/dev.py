@@ -42,7 +42,8 @@ class LocalStack:
         saved = snapshot.read(self.snapshot_path)  # fails before anything starts
         self.aws.start()
         env.configure(self.aws.endpoint, TABLE, _secret(self.data_dir))
-        from chalicelib.ids import new_id, system_clock
+        from chalicelib.clock import system_clock
+        from chalicelib.ids import new_id
         from chalicelib.models import TABLE_SCHEMA
 
         self.dynamodb = self.aws.client("dynamodb")
@@ -133,7 +134,7 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
 
     if build and not rebuild():
         print("plein dev: the site did not build; fix the error above.", file=sys.stderr)
-    from chalicelib.headers import for_stage
+    from chalicelib.web.headers import for_stage
 
     headers = for_stage(is_local=True)
     site_app = SiteApp(site_dir, headers)

@@ -6,9 +6,9 @@ group and the viewer's membership item: two GetItems, however large the group.
 """
 
 from ..errors import ApiError
-from ..guard import Viewer
 from ..models.posts import HOME_FEED, Post, group_feed
 from . import standing
+from .viewer import Viewer
 
 # A home stream merges at most this many feed partitions (FEED and the viewer's most recently
 # active groups), so a page costs a bounded number of Queries however many groups a viewer

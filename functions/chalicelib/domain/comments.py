@@ -9,15 +9,16 @@ import re
 
 from pynamodb.exceptions import TransactWriteError, UpdateError
 
+from ..clock import Clock, iso
 from ..errors import forbidden, invalid, not_found
-from ..guard import Viewer
-from ..ids import Clock, IdMaker, is_id, iso
+from ..ids import IdMaker, is_id
 from ..models import Comment, Post
 from ..models.schema import transaction
 from . import access, mentions
 from . import posts as post_domain
 from .contributions import contribution
 from .render import markdown_to_html
+from .viewer import Viewer
 
 MAX_BODY_CHARS = 3000
 THREAD_PAGE = 100

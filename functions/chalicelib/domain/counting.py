@@ -24,11 +24,11 @@ from zoneinfo import ZoneInfo
 from pynamodb.exceptions import TransactWriteError, UpdateError
 from pynamodb.expressions.operand import Path
 
-from .. import sessions
 from ..models import Marker, Tally
 from ..models.schema import transaction
 from ..models.usage import USAGE_PK
 from ..settings import settings
+from . import sessions
 
 MARKER_GRACE = timedelta(days=1)  # markers outlive their period by a day, then TTL takes them
 _CLAIMS_PER_TRANSACTION = 12  # two actions each; DynamoDB allows 100, moto 25

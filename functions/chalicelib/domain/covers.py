@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 
 from ..errors import invalid
-from ..guard import Viewer
 from ..models import Group
 from ..models.posts import Photo
 from . import photos
+from .viewer import Viewer
 
 _SITE_IMAGE = re.compile(r"^/images/[A-Za-z0-9._/-]{1,120}\.(?:jpe?g|png|webp|svg)$")
 

@@ -8,13 +8,12 @@ or rewritten), and the +1/-1 on the department and tag tallies. Nothing is ever 
 
 from pynamodb.exceptions import TransactWriteError
 
-from .. import cursors
 from ..errors import conflict, invalid
 from ..ids import is_id
 from ..models import DirectoryEntry, Person
 from ..models.people import Tally
 from ..models.schema import transaction
-from . import names, photos
+from . import cursors, names, photos
 
 PAGE_SIZE = 20
 READ_PER_QUERY = 100  # entries read per Query when filters thin them out

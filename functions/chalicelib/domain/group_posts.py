@@ -10,11 +10,11 @@ from datetime import timedelta
 
 from ulid import ULID
 
-from ..guard import Viewer
-from ..ids import Clock
+from ..clock import Clock
 from . import stream
 from .posts import decode_cursor, encode_cursor
 from .standing import managed
+from .viewer import Viewer
 
 ANSWER_WITHIN = timedelta(days=2)
 

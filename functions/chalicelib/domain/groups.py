@@ -6,16 +6,16 @@ key prefix), "my groups" a Query on the person's own membership partition; neith
 
 from pynamodb.exceptions import PutError, UpdateError
 
-from .. import cursors
+from ..clock import Clock, iso
 from ..errors import conflict, forbidden, invalid, not_found
-from ..guard import Viewer
-from ..ids import Clock, IdMaker, iso
+from ..ids import IdMaker
 from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
-from . import covers, memberships, photos
+from . import covers, cursors, memberships, photos
 from .contributions import contribution
 from .render import markdown_to_html
 from .standing import Standing, load, managed
+from .viewer import Viewer
 
 MAX_NAME = 80
 MAX_DESCRIPTION = 2000

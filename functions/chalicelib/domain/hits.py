@@ -3,8 +3,8 @@
 import re
 from datetime import datetime
 
+from ..clock import Clock
 from ..errors import invalid
-from ..ids import Clock
 from ..models import Marker, Tally
 from ..models.schema import TTL_ATTRIBUTE
 from .counting import (

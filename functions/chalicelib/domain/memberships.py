@@ -10,14 +10,14 @@ import time
 
 from pynamodb.exceptions import TransactWriteError
 
+from ..clock import Clock, iso
 from ..errors import ApiError, conflict, forbidden, invalid, not_found
-from ..guard import Viewer
-from ..ids import Clock, iso
 from ..models import Group, Membership
 from ..models.schema import transaction
 from . import people
 from .contributions import contribution
 from .standing import Standing, find_membership, load, managed
+from .viewer import Viewer
 
 ATTEMPTS = 8
 
@@ -87,7 +87,7 @@ def move(tx, group: Group, current: Membership | None, item: Membership | None,
         tx.condition_check(Group, shell.pk, shell.sk, condition=condition)
 
 
-def _now(group_id: str, person_id: str, item: Membership | None) -> dict:
+def _standing_left(group_id: str, person_id: str, item: Membership | None) -> dict:
     """The standing a change left behind, from what was written: no read-back needed."""
     if item is None:
         return {"group_id": group_id, "person": {"id": person_id}, "state": None, "role": None}
@@ -118,7 +118,7 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
         current, group = st.membership, st.group
         if st.state == "member" or (st.state == "requested" and group.visibility == "closed"
                                     and not st.is_admin):
-            return _now(group_id, viewer.id, current)
+            return _standing_left(group_id, viewer.id, current)
         if st.state == "invited" or group.visibility == "open" or st.is_admin:
             now = clock()
             item = _member_item(group, viewer.id, viewer.name, "member", "member", iso(now))
@@ -132,7 +132,7 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
             item = _member_item(group, viewer.id, viewer.name, "requested", "member",
                                 iso(clock()))
             commit(lambda tx: move(tx, group, current, item))
-        return _now(group_id, viewer.id, item)
+        return _standing_left(group_id, viewer.id, item)
 
     return _retrying(decide)
 
@@ -156,7 +156,7 @@ def leave(viewer: Viewer, group_id: str) -> dict:
         st = load(viewer, group_id)
         if st.membership is not None:
             _drop(st, st.membership)
-        return _now(group_id, viewer.id, None)
+        return _standing_left(group_id, viewer.id, None)
 
     return _retrying(decide)
 
@@ -181,7 +181,7 @@ def invite(viewer: Viewer, group_id: str, data: dict, clock: Clock) -> dict:
         current = find_membership(group_id, person_id)
         state = current.state if current else None
         if state in ("member", "invited"):
-            return _now(group_id, person_id, current)
+            return _standing_left(group_id, person_id, current)
         if state == "requested":  # they asked, so this is their join
             now = clock()
             item = _member_item(st.group, person_id, person_name, "member", "member",
@@ -196,7 +196,7 @@ def invite(viewer: Viewer, group_id: str, data: dict, clock: Clock) -> dict:
             item = _member_item(st.group, person_id, person_name, "invited", "member",
                                 iso(clock()), viewer.id)
             commit(lambda tx: move(tx, st.group, current, item))
-        return _now(group_id, person_id, item)
+        return _standing_left(group_id, person_id, item)
 
     return _retrying(decide)
 
@@ -210,10 +210,10 @@ def answer_request(viewer: Viewer, group_id: str, person_id: str, approve: bool,
         current = find_membership(group_id, person_id)
         state = current.state if current else None
         if state == "member" and approve:
-            return _now(group_id, person_id, current)
+            return _standing_left(group_id, person_id, current)
         if state != "requested":
             if not approve and state is None:
-                return _now(group_id, person_id, None)
+                return _standing_left(group_id, person_id, None)
             raise not_found("request")
         now, item, joiner = clock(), None, None
         if approve:
@@ -227,7 +227,7 @@ def answer_request(viewer: Viewer, group_id: str, person_id: str, approve: bool,
                 contribution(tx, "join", group_id, joiner.role if joiner else "employee", now)
 
         commit(build)
-        return _now(group_id, person_id, item)
+        return _standing_left(group_id, person_id, item)
 
     return _retrying(decide)
 
@@ -241,7 +241,7 @@ def remove(viewer: Viewer, group_id: str, person_id: str) -> dict:
         current = find_membership(group_id, person_id)
         if current is not None:
             _drop(st, current)
-        return _now(group_id, person_id, None)
+        return _standing_left(group_id, person_id, None)
 
     return _retrying(decide)
 

@@ -7,7 +7,7 @@ warning and becomes a manager on a later sync, once they have one.
 import logging
 from collections.abc import Callable
 
-from ..ids import Clock, iso
+from ..clock import Clock, iso
 from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, listing
 from . import people

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import jwt
 
-from .. import sessions
+from . import sessions
 
 FLOW = "oidc-flow"
 FLOW_SECONDS = 600

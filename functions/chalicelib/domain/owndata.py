@@ -17,11 +17,10 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import cursors
+from ..clock import Clock, iso
 from ..errors import invalid
-from ..ids import Clock, iso
 from ..models import Comment, EmailIndex, Membership, Post, Reaction, SubjectIndex
-from . import directory, erase, people, photos
+from . import cursors, directory, erase, people, photos
 
 CHOICES = ("anonymise", "remove")
 ANONYMOUS = erase.ANONYMOUS

@@ -6,8 +6,9 @@ profile they point at.
 
 import re
 
+from ..clock import Clock, iso
 from ..errors import forbidden, invalid, not_found
-from ..ids import Clock, IdMaker, iso
+from ..ids import IdMaker
 from ..models import EmailIndex, Person, SubjectIndex
 from ..models.people import ROLES
 from . import directory, names, photos

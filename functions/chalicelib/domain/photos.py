@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from ..clock import Clock
 from ..errors import ApiError, invalid, too_large
-from ..guard import Viewer
-from ..ids import Clock, IdMaker, is_id
+from ..ids import IdMaker, is_id
 from ..settings import settings
+from .viewer import Viewer
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PHOTOS = 4

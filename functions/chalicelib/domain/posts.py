@@ -2,17 +2,17 @@
 
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 
-from .. import cursors
+from ..clock import Clock, iso
 from ..errors import conflict, forbidden, invalid, not_found
-from ..guard import Viewer
-from ..ids import Clock, IdMaker, is_id, iso
+from ..ids import IdMaker, is_id
 from ..models import Group, OpenQuestion, Post, Reaction
 from ..models.posts import Photo
 from ..models.schema import transaction
-from . import access, mentions, photos
+from . import access, cursors, mentions, photos
 from .contributions import contribution
 from .open_questions import question_asked, question_settled
 from .render import markdown_to_html
+from .viewer import Viewer
 
 MAX_BODY_CHARS = 5000
 PAGE_SIZE = 20

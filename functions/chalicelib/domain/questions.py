@@ -5,12 +5,12 @@ change in one transaction, so the unanswered filter never disagrees with the pos
 from pynamodb.exceptions import TransactWriteError
 
 from ..errors import conflict, forbidden, invalid, not_found
-from ..guard import Viewer
 from ..models import Comment, OpenQuestion, Post
 from ..models.schema import transaction
 from . import access
 from .open_questions import question_asked, question_settled
 from .posts import is_conditional, load, to_json
+from .viewer import Viewer
 
 
 def mark_answer(viewer: Viewer, post_id: str, data: dict) -> dict:

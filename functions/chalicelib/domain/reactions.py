@@ -6,13 +6,13 @@ absence (or presence), so concurrent toggles can never count twice or go negativ
 
 from pynamodb.exceptions import TransactWriteError
 
+from ..clock import Clock, iso
 from ..errors import invalid, not_found
-from ..guard import Viewer
-from ..ids import Clock, iso
 from ..models import Post, Reaction
 from ..models.schema import transaction
 from .contributions import contribution
 from .posts import load
+from .viewer import Viewer
 
 KINDS = {"like": Post.likes}
 

@@ -2,8 +2,9 @@
 
 from datetime import datetime, timedelta
 
+from ..clock import Clock
 from ..errors import invalid, not_found
-from ..ids import Clock, is_id
+from ..ids import is_id
 from ..models import Marker, Post, SeenCount
 from ..models.schema import TTL_ATTRIBUTE
 from . import standing

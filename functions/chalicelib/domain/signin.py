@@ -1,11 +1,12 @@
 """What happens after the identity provider vouched for someone: find or create the employee."""
 
+from ..clock import Clock
 from ..errors import ApiError
-from ..ids import Clock, IdMaker
+from ..ids import IdMaker
 from ..models import Person
-from ..policy import RoleSources, role_for
 from . import identities, oidc, people
 from .oidc import Identity, Provider, SignInRefused
+from .roles import RoleSources, role_for
 
 
 def _find(who: Identity) -> Person | None:

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ApiError, forbidden, invalid, not_found
-from ..guard import Viewer
 from ..models import Group, Membership
 from ..models.posts import group_feed
+from .viewer import Viewer
 
 _GROUP_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,79}$")
 # Memberships a home stream considers: one Query page, and exactly one BatchGet (100 keys).

@@ -11,11 +11,11 @@ import heapq
 from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import invalid
-from ..guard import Viewer
 from ..ids import is_id
 from ..models import OpenQuestion, Post, Reaction
 from . import access
 from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
+from .viewer import Viewer
 
 
 def _feed(partition: str, before: str | None, limit: int) -> list[Post]:

@@ -13,13 +13,14 @@ from datetime import date, datetime, timedelta
 
 from pynamodb.expressions.operand import Path
 
+from ..clock import Clock
 from ..errors import forbidden, invalid
-from ..guard import Viewer
-from ..ids import Clock, new_id
+from ..ids import new_id
 from ..models import OpenQuestionIndex, Post
 from ..models.usage import USAGE_PK
 from .contributions import KINDS
 from .counting import batch_get, local_day, number, table, week_of
+from .viewer import Viewer
 
 PERIODS = (7, 30, 90)
 MAX_DAYS = 90

@@ -36,7 +36,7 @@ def for_stage(is_local: bool) -> dict:
 
 def add_security_headers(event, get_response):
     """Chalice middleware: every API response carries the headers, errors included."""
-    from .settings import settings
+    from ..settings import settings
 
     response = get_response(event)
     for name, value in for_stage(settings.is_local).items():

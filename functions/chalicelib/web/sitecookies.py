@@ -14,8 +14,8 @@ from botocore.signers import CloudFrontSigner
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from . import ssm
-from .settings import settings
+from .. import ssm
+from ..settings import settings
 
 NAMES = ("CloudFront-Policy", "CloudFront-Signature", "CloudFront-Key-Pair-Id")
 

@@ -5,29 +5,16 @@ calls `viewer()` or `change()` itself.
 """
 
 import json
-from dataclasses import dataclass
 from http.cookies import CookieError, SimpleCookie
 
-from . import sessions
-from .errors import ApiError, forbidden, invalid, too_large, unauthorized
-from .ids import Clock, system_clock
-from .models import Person
-from .settings import settings
+from ..clock import Clock, system_clock
+from ..domain import sessions
+from ..domain.viewer import Viewer
+from ..errors import ApiError, forbidden, invalid, too_large, unauthorized
+from ..models import Person
+from ..settings import settings
 
 MAX_BODY_BYTES = 64 * 1024
-
-
-@dataclass(frozen=True)
-class Viewer:
-    id: str
-    name: str
-    email: str
-    role: str
-    person: Person
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role == "admin"
 
 
 def cookie(request, name: str) -> str | None:

@@ -12,8 +12,8 @@ inside a group (owner, member) belong to the groups resource.
 
 from dataclasses import dataclass
 
-from .errors import forbidden
-from .settings import settings
+from ..errors import forbidden
+from ..settings import settings
 
 
 @dataclass(frozen=True)

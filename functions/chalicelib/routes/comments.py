@@ -2,10 +2,11 @@
 
 from chalice import Blueprint, Response
 
-from . import ratelimit
-from .domain import comments
-from .guard import change, viewer
-from .ids import new_id, system_clock
+from ..clock import system_clock
+from ..domain import comments
+from ..ids import new_id
+from ..web import ratelimit
+from ..web.guard import change, viewer
 
 bp = Blueprint(__name__)
 

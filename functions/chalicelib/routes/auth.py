@@ -9,14 +9,16 @@ from datetime import timedelta
 
 from chalice import Blueprint, Response
 
-from . import sessions, sitecookies, ssm
-from .domain import oidc, people, signin
-from .errors import invalid, not_found
-from .guard import change, check_origin, json_body, own_origin, viewer
-from .guard import cookie as guard_cookie
-from .ids import new_id, system_clock
-from .policy import RoleSources
-from .settings import settings
+from .. import ssm
+from ..clock import system_clock
+from ..domain import oidc, people, sessions, signin
+from ..domain.roles import RoleSources
+from ..errors import invalid, not_found
+from ..ids import new_id
+from ..settings import settings
+from ..web import sitecookies
+from ..web.guard import change, check_origin, json_body, own_origin, viewer
+from ..web.guard import cookie as guard_cookie
 
 bp = Blueprint(__name__)
 log = logging.getLogger("plein.auth")

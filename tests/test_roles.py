@@ -1,10 +1,10 @@
 """Where roles come from: config emails and IdP groups, admin over content manager."""
 
 import pytest
-from chalicelib import policy
+from chalicelib.domain import roles
 from chalicelib.errors import ApiError
 
-SOURCES = policy.RoleSources(admin_emails=("anna@voorbeeld.nl",), admin_group="admins",
+SOURCES = roles.RoleSources(admin_emails=("anna@voorbeeld.nl",), admin_group="admins",
                              content_manager_emails=("bram@voorbeeld.nl",),
                              content_manager_group="redactie")
 
@@ -18,15 +18,15 @@ SOURCES = policy.RoleSources(admin_emails=("anna@voorbeeld.nl",), admin_group="a
     ("kees@voorbeeld.nl", ("anders",), "employee"),
 ])
 def test_role_for(email, groups, role):
-    assert policy.role_for(email, groups, SOURCES) == role
+    assert roles.role_for(email, groups, SOURCES) == role
 
 
 def test_unset_groups_match_nobody():
-    assert policy.role_for("kees@voorbeeld.nl", ("",), policy.RoleSources()) == "employee"
+    assert roles.role_for("kees@voorbeeld.nl", ("",), roles.RoleSources()) == "employee"
 
 
 def test_require_raises_403():
-    policy.require(True)
+    roles.require(True)
     with pytest.raises(ApiError) as err:
-        policy.require(False)
+        roles.require(False)
     assert err.value.status == 403

@@ -2,9 +2,10 @@
 
 from chalice import Blueprint, Response
 
-from .domain import group_posts, groups, memberships
-from .guard import change, viewer
-from .ids import new_id, system_clock
+from ..clock import system_clock
+from ..domain import group_posts, groups, memberships
+from ..ids import new_id
+from ..web.guard import change, viewer
 
 bp = Blueprint(__name__)
 

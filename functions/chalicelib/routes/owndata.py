@@ -2,10 +2,10 @@
 
 from chalice import Blueprint, Response
 
-from . import sessions, sitecookies
-from .domain import owndata
-from .guard import change, viewer
-from .ids import system_clock
+from ..clock import system_clock
+from ..domain import owndata, sessions
+from ..web import sitecookies
+from ..web.guard import change, viewer
 
 bp = Blueprint(__name__)
 

@@ -2,9 +2,9 @@
 
 from chalice import Blueprint
 
-from .domain import directory, people, profiles
-from .guard import change, viewer
-from .ids import system_clock
+from ..clock import system_clock
+from ..domain import directory, people, profiles
+from ..web.guard import change, viewer
 
 bp = Blueprint(__name__)
 

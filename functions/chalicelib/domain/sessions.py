@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import jwt
 
-from .settings import settings
+from ..settings import settings
 
 COOKIE = "plein_session"
 _ALGORITHM = "HS256"

@@ -2,10 +2,11 @@
 
 from chalice import Blueprint, Response
 
-from . import ratelimit
-from .domain import photos
-from .guard import change
-from .ids import new_id, system_clock
+from ..clock import system_clock
+from ..domain import photos
+from ..ids import new_id
+from ..web import ratelimit
+from ..web.guard import change
 
 bp = Blueprint(__name__)
 

@@ -2,11 +2,11 @@
 
 from chalice import Blueprint, Response
 
-from . import ratelimit
-from .domain import groups, hits, usage_report
-from .domain import seen as seen_by
-from .guard import change, viewer
-from .ids import system_clock
+from ..clock import system_clock
+from ..domain import groups, hits, usage_report
+from ..domain import seen as seen_by
+from ..web import ratelimit
+from ..web.guard import change, viewer
 
 bp = Blueprint(__name__)
 

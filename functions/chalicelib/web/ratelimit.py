@@ -7,10 +7,10 @@ Limits are `PLEIN_RATE_LIMITS` (action=count/seconds).
 
 import math
 
-from .errors import ApiError
-from .ids import Clock
-from .models import RateCounter
-from .settings import settings
+from ..clock import Clock
+from ..errors import ApiError
+from ..models import RateCounter
+from ..settings import settings
 
 
 def check(viewer, action: str, clock: Clock,

@@ -8,7 +8,7 @@ import base64
 import binascii
 from collections.abc import Callable
 
-from .errors import invalid
+from ..errors import invalid
 
 
 def encode(sort_key: str) -> str:

@@ -1,0 +1,1 @@
+"""Blueprints, one per resource: parse the request, call one domain function, return."""

@@ -1,0 +1,1 @@
+"""Web plumbing shared by the routes: the guard, cookies, headers, errors and rate limits."""
