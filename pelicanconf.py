@@ -25,7 +25,7 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["plein_i18n", "plein_brand", "plein_groups"]
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_incremental"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = ["groups"]  # official group definitions, see plugins/plein_groups
 SITEURL = ""
@@ -50,11 +50,24 @@ GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory
 PROFILE_SAVE_AS = "mensen/profiel.html"  # ?id=<person id>; mentions in posts link here
-DEFAULT_PAGINATION = False
+# Listings are paginated so that a page stays small however much news there is; the home page
+# (index) shows the latest five and is not a listing.
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"category": None, "tag": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{name}-{number}.html", "{name}-{number}.html"),
+)
 DEFAULT_CATEGORY = "Nieuws"
 
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+# --- Builds: keep what did not change (see plugins/plein_incremental) --------------------------
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "mtime"
+INCREMENTAL_BUILD = True
 
 MARKDOWN = {
     "extension_configs": {

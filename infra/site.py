@@ -10,12 +10,21 @@ from pathlib import Path
 from .paths import CONTENT, ROOT, SITE, THEMES
 
 
+def cache_path(output: Path) -> Path:
+    """Pelican's caches beside the output they belong to (`site/` → `.site.cache/`), so two
+    outputs never mistake each other's pages for their own."""
+    output = Path(output).resolve()
+    return output.parent / f".{output.name}.cache"
+
+
 def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
           content: Path = CONTENT, env: dict | None = None, strict: bool = False) -> bool:
     """`strict` fails the build on any warning, such as a page Pelican would skip for want
-    of a title: what gets published must not silently lose a page."""
+    of a title: what gets published must not silently lose a page. The output folder and the
+    caches are kept, so a rebuild renders only what changed (plugins/plein_incremental); the
+    production settings build from scratch."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
-           "-s", str(ROOT / settings_file), "--delete-output-directory",
+           "-s", str(ROOT / settings_file), "--cache-path", str(cache_path(output)),
            *(["--fatal", "warnings"] if strict else ["-q"])]
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode == 0
 

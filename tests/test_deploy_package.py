@@ -249,6 +249,34 @@ def test_lambda_artifact_carries_the_compiled_catalogs(packaged):
     assert gettext.GNUTranslations(io.BytesIO(nl)).gettext("Sign in") == "Inloggen"
 
 
+def test_lambda_artifact_imports_from_bytecode_in_a_read_only_folder(packaged, tmp_path):
+    """Lambda's code folder is read-only: without shipped bytecode every cold start compiles
+    every module again. The pycs must be used as they are, whatever the unzipped mtimes."""
+    import stat
+    import zipfile
+
+    task = tmp_path / "task"
+    with zipfile.ZipFile(packaged.artifact_path) as zf:
+        names = zf.namelist()
+        zf.extractall(task)
+    from importlib.util import cache_from_source
+
+    ours = [n for n in names if n.startswith(("app.py", "chalicelib/")) and n.endswith(".py")]
+    assert ours and all(cache_from_source(n) in names for n in ours)
+    for path in task.rglob("*"):
+        path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    env = {**offline_env(), "PLEIN_SESSION_SECRET": "x", "PYTHONPATH": ""}
+    done = subprocess.run([sys.executable, "-v", "-c", "import app"], cwd=task, env=env,
+                          capture_output=True, text=True, timeout=60)
+    task.chmod(0o755)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = [line for line in done.stderr.splitlines() if line.startswith("# code object from")
+              and str(task) in line]
+    assert any("chalicelib/routes/__pycache__/posts" in line for line in loaded)
+    assert not [line for line in done.stderr.splitlines()
+                if "chalicelib" in line and line.startswith("# could not")]
+
+
 def test_stage_config_is_checked_with_clear_reasons():
     def parse(**stage):
         return stages.parse({"stages": {"x": stage}}, "x")

@@ -30,6 +30,7 @@ CHALICE_STAGE = "prod"
 RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3",
                     "six")
 _DIST_NAMES = {"python_dateutil": "dateutil"}
+LAMBDA_TASK = "/var/task"  # where Lambda unpacks the artifact
 # Variables that would let a child process reach an AWS account.
 _CREDENTIAL_VARS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
                     "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN",
@@ -98,16 +99,53 @@ def compiled_catalogs() -> dict[str, bytes]:
                 for p in i18n.compile_catalogs(Path(tmp))}
 
 
-def trim_artifact(source: Path, target: Path, extra: dict[str, bytes] | None = None) -> str:
-    """Rewrites Chalice's zip without runtime-provided packages, with `extra` files added and
-    fixed timestamps, and returns a digest of its contents (names and bytes, not zip
-    metadata)."""
+def bytecode(files: dict[str, bytes]) -> dict[str, bytes]:
+    """`__pycache__` entries for every module, so a cold start in Lambda's read-only code folder
+    loads bytecode instead of compiling hundreds of modules on every start. They are
+    unchecked-hash pycs (PEP 552): valid whatever the files' timestamps after unzipping, which
+    is right for an artifact that never changes once built."""
+    import py_compile
+    import tempfile
+    from importlib.util import cache_from_source
+
+    compiled = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in files.items():
+            if not name.endswith(".py"):
+                continue
+            source = Path(tmp) / name
+            source.parent.mkdir(parents=True, exist_ok=True)
+            source.write_bytes(data)
+            target = Path(cache_from_source(str(source)))
+            try:
+                py_compile.compile(str(source), cfile=str(target), dfile=f"{LAMBDA_TASK}/{name}",
+                                   doraise=True,
+                                   invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+            except py_compile.PyCompileError:
+                continue  # e.g. a package's Python 2 example file: never imported
+            compiled[str(target.relative_to(tmp))] = target.read_bytes()
+    return compiled
+
+
+def trim_artifact(source: Path, target: Path, extra: dict[str, bytes] | None = None,
+                  compile_for: str | None = None) -> str:
+    """Rewrites Chalice's zip without runtime-provided packages, with `extra` files added,
+    bytecode when `compile_for` (the Lambda runtime) is this interpreter's Python, and fixed
+    timestamps; returns a digest of its contents (names and bytes, not zip metadata)."""
     digest = hashlib.sha256()
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w",
                                                          zipfile.ZIP_DEFLATED) as dst:
         files = {info.filename: (info.external_attr, src.read(info))
-                 for info in src.infolist() if _top_level(info.filename) not in RUNTIME_PROVIDED}
+                 for info in src.infolist() if _top_level(info.filename) not in RUNTIME_PROVIDED
+                 and "__pycache__" not in info.filename}
         files.update({name: (0o644 << 16, data) for name, data in (extra or {}).items()})
+        if compile_for is not None:
+            if compile_for != this_runtime():
+                raise PackageError(f"the Lambda runs {compile_for} but this is "
+                                   f"{this_runtime()}: package with the runtime's Python")
+            sources = {name: data for name, (_attributes, data) in files.items()}
+            files.update({name: (0o644 << 16, data)
+                          for name, data in bytecode(sources).items()})
         for name in sorted(files):
             attributes, data = files[name]
             entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
@@ -116,6 +154,10 @@ def trim_artifact(source: Path, target: Path, extra: dict[str, bytes] | None = N
             dst.writestr(entry, data)
             digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def this_runtime() -> str:
+    return f"python{sys.version_info.major}.{sys.version_info.minor}"
 
 
 def _offline_env(stage: Stage) -> dict:
@@ -154,8 +196,10 @@ def package(stage: Stage, out: Path, build_site=site.build, content: Path = CONT
     merge = out / "merge-template.json"
     merge.write_text(json.dumps(merge_template(stage), indent=2))
     _chalice(stage, merge, work)
-    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT, compiled_catalogs())
     template = json.loads((work / "sam.json").read_text())
+    runtime = template["Resources"]["APIHandler"]["Properties"]["Runtime"]
+    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT, compiled_catalogs(),
+                           compile_for=runtime)
     deploy_hash = hash_of(template, digest)
     # Recorded in the stack so the next deploy can tell "nothing changed" without a diff.
     template["Outputs"]["DeployHash"] = {"Value": deploy_hash}

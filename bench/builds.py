@@ -1,0 +1,89 @@
+"""Site builds as news grows: a cold build, and a rebuild after one article changed.
+
+The articles are generated here (the demo's own five are copied as they are), so the numbers
+describe Pelican, our theme and plugins at 1,000 and 5,000 articles, not a particular text.
+"""
+
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from infra import site
+from infra.paths import CONTENT
+
+SIZES = (1_000, 5_000)
+TOPICS = ("fietsplan", "omgevingswet", "personeelsvereniging", "flexplekken", "participatie",
+          "duurzaamheid", "huisvesting", "dienstverlening")
+
+ARTICLE = """Title: Bericht {n}: {topic} in de wijk
+Date: {date}
+Category: Nieuws
+Tags: {topic}, wijk
+Slug: bericht-{n}
+Summary: Een kort bericht over {topic}, nummer {n}, om de lijsten te vullen.
+
+Dit is bericht {n} over **{topic}**. Collega's uit het team vertellen wat er speelt en wat het
+voor de wijk betekent.
+
+## Wat er verandert
+
+- Eerste punt over {topic}
+- Tweede punt, met een [link naar de huisregels](/huisregels.html)
+
+Meer weten? Vraag het in de groep.
+"""
+
+
+def make_content(root: Path, articles: int) -> Path:
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    folder = content / "articles"
+    for n in range(articles):
+        day = n % 28 + 1
+        month = n // 28 % 12 + 1
+        date = f"{2020 + n // 336}-{month:02d}-{day:02d} {n % 24:02d}:{n % 60:02d}"
+        (folder / f"bericht-{n}.md").write_text(
+            ARTICLE.format(n=n, topic=TOPICS[n % len(TOPICS)], date=date))
+    return content
+
+
+def timed(content: Path, output: Path) -> tuple[float, float]:
+    """Wall time and the build process's CPU time: the second holds still when other work
+    shares the machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    assert site.build(output=output, content=content), "the build failed"
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run(sizes=SIZES) -> dict:
+    results = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            content = make_content(root, size)
+            output = root / "site"
+            cold, cold_cpu = timed(content, output)
+            changed = content / "articles" / f"bericht-{size // 2}.md"
+            changed.write_text(changed.read_text().replace("Eerste punt", "Het eerste punt"))
+            one, one_cpu = timed(content, output)
+            results[size] = {"cold_s": cold, "one_change_s": one, "cold_cpu_s": cold_cpu,
+                             "one_change_cpu_s": one_cpu, "ratio": one_cpu / cold_cpu,
+                             "news_index_bytes": (output / "nieuws.html").stat().st_size,
+                             "news_pages": len(list(output.glob("nieuws*.html")))}
+    return results
+
+
+if __name__ == "__main__":
+    import sys
+
+    sizes = tuple(int(a) for a in sys.argv[1:]) or SIZES
+    for size, r in run(sizes).items():
+        print(f"{size} articles: cold {r['cold_s']:.1f} s ({r['cold_cpu_s']:.1f} s CPU), "
+              f"one change {r['one_change_s']:.1f} s ({r['one_change_cpu_s']:.1f} s CPU), "
+              f"ratio {r['ratio']:.2f}; nieuws.html {r['news_index_bytes'] / 1024:.0f} KB "
+              f"in {r['news_pages']} pages")
