@@ -23,7 +23,14 @@ dev: $(STAMP)
 build: $(STAMP)
 	$(BIN)/plein build
 
-test: $(STAMP)
+# checkov pins its own boto3 and packaging, so it lives in a venv of its own.
+CHECKOV := $(VENV)/checkov/bin/checkov
+$(CHECKOV): | $(BIN)/python
+	$(PYTHON) -m venv $(VENV)/checkov
+	$(VENV)/checkov/bin/python -m pip install --quiet 'checkov>=3.2,<4' > $(VENV)/checkov-install.log 2>&1 \
+		|| (cat $(VENV)/checkov-install.log; exit 1)
+
+test: $(STAMP) $(CHECKOV)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

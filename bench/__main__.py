@@ -22,6 +22,10 @@ BUDGETS = {
 }
 
 
+def spread(r: dict) -> str:
+    return f"{r['median']:.1f} ms ({r['low']:.1f}–{r['high']:.1f})"
+
+
 def kb(n: int) -> str:
     return f"{n / 1024:.1f} KB"
 
@@ -60,10 +64,11 @@ def report(results: dict) -> str:
         "",
         "## Home stream latency as the data grows",
         "",
-        "| posts in the table | median `GET /api/stream` | of which not waiting for moto |",
-        "| --- | --- | --- |",
-        f"| {small:,} | {a['stream_ms'][small]:.1f} ms | {a['stream_own_ms'][small]:.1f} ms |",
-        f"| {large:,} | {a['stream_ms'][large]:.1f} ms | {a['stream_own_ms'][large]:.1f} ms |",
+        "| posts in the table | median `GET /api/stream` | of which not waiting for moto "
+        "(median of 5 rounds, low–high) | the same with moto's objects frozen out of the GC |",
+        "| --- | --- | --- | --- |",
+        *(f"| {n:,} | {a['stream_ms'][n]:.1f} ms | {spread(a['stream_own_spread'][n])} "
+          f"| {spread(a['stream_frozen_ms'][n])} |" for n in (small, large)),
         "",
         f"Ratio {a['stream_ratio']:.2f} (budget ≤ {BUDGETS['stream_ratio']}: "
         f"{verdict(a['stream_ratio'] <= BUDGETS['stream_ratio'])}). A page is one Query of 20 "
@@ -74,6 +79,12 @@ def report(results: dict) -> str:
         "with the table here. Without the time spent waiting for moto (measured by the call "
         f"meter) the ratio is {a['stream_own_ratio']:.2f} "
         f"({verdict(a['stream_own_ratio'] <= BUDGETS['stream_ratio'])}).",
+        "",
+        "What still grew in our own time was not our code: moto runs inside the bench's process, "
+        "so its 50,000 items are Python objects that every full garbage collection walks, "
+        "while our code runs too. With those objects frozen out of the collector's sight "
+        f"(`gc.freeze()`), the ratio is {a['stream_frozen_ratio']:.2f}. A Lambda talking to "
+        "DynamoDB has no such heap.",
         "",
         "## Cold start",
         "",

@@ -4,10 +4,12 @@ from chalice import Chalice
 from chalicelib.routes import auth, comments, groups, health, owndata, people, posts, uploads, usage
 from chalicelib.web.errors import json_errors
 from chalicelib.web.headers import add_security_headers
+from chalicelib.web.origin import only_through_cloudfront
 
 app = Chalice(app_name="plein")
 app.register_middleware(add_security_headers, "http")
 app.register_middleware(json_errors, "http")
+app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
                   people.bp, owndata.bp):

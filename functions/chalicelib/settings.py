@@ -36,6 +36,8 @@ SETTINGS = (
     ("PLEIN_CLOUDFRONT_KEY_PAIR_ID", "", "CloudFront public key id; empty: no site cookies."),
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY", "", "PEM key for site cookies (tests); prod uses _PARAM."),
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM", "", "SSM parameter holding the PEM private key."),
+    ("PLEIN_ORIGIN_SECRET", "", "Only requests carrying it in X-Plein-Origin are served "
+     "(CloudFront adds it, so the API is not reachable around CloudFront); empty: no check."),
     ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60",
      "Per-employee limits: action=count/seconds, comma-separated."),
 )
@@ -75,6 +77,7 @@ class Settings:
     cloudfront_private_key: str
     cloudfront_private_key_param: str
     rate_limits: dict[str, tuple[int, int]]
+    origin_secret: str = ""
 
     @property
     def is_local(self) -> bool:
@@ -141,6 +144,7 @@ def load(environ=os.environ) -> Settings:
         cloudfront_private_key=values["PLEIN_CLOUDFRONT_PRIVATE_KEY"],
         cloudfront_private_key_param=values["PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM"],
         rate_limits=_limits(values["PLEIN_RATE_LIMITS"], _DEFAULT_LIMITS),
+        origin_secret=values["PLEIN_ORIGIN_SECRET"],
     )
 
 

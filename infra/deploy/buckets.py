@@ -61,3 +61,16 @@ def cloudfront_read_policy(bucket: str, objects: str, list_bucket: bool) -> dict
         "Bucket": {"Ref": bucket},
         "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
     }}
+
+
+def logs_bucket(days: int) -> dict:
+    """CloudFront's access logs: private, and gone after `days` (the privacy page says how
+    long). CloudFront's standard logs are delivered with an ACL, so this one bucket keeps ACLs
+    on, owned by the bucket owner."""
+    bucket = private_bucket(retain=False)
+    bucket["Properties"]["OwnershipControls"] = {
+        "Rules": [{"ObjectOwnership": "BucketOwnerPreferred"}]}
+    bucket["Properties"]["LifecycleConfiguration"] = {"Rules": [
+        {"Id": "expire", "Status": "Enabled", "ExpirationInDays": days,
+         "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1}}]}
+    return bucket

@@ -15,6 +15,10 @@ ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
 # Chalice names its API Gateway stage "api" and its routes carry the /api prefix as well, so
 # the viewer path /api/posts must reach <stage>/api/posts: the origin path is the stage.
 API_ORIGIN_PATH = "/api"
+# What CloudFront adds to every API request, and the API requires (web/origin.py): the random
+# part of the stack's id, known to the template and nobody on the internet.
+ORIGIN_HEADER = "X-Plein-Origin"
+ORIGIN_SECRET = {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}
 
 ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
 
@@ -91,6 +95,10 @@ def _distribution(stage: Stage, private: bool) -> dict:
         "IPV6Enabled": True,
         "PriceClass": "PriceClass_100",
         "DefaultRootObject": "index.html",
+        # Access logs are the one place a viewer's IP address is kept: for the days the stage
+        # sets (14 by default, as the privacy page says), to investigate faults and abuse.
+        "Logging": {"Bucket": {"Fn::GetAtt": ["LogsBucket", "RegionalDomainName"]},
+                    "IncludeCookies": False, "Prefix": "cloudfront/"},
         "Origins": [
             {"Id": "site", "DomainName": {"Fn::GetAtt": ["SiteBucket", "RegionalDomainName"]},
              "OriginAccessControlId": {"Fn::GetAtt": ["SiteAccess", "Id"]}, **s3_origin},
@@ -105,6 +113,8 @@ def _distribution(stage: Stage, private: bool) -> dict:
             {"Id": "api",
              "DomainName": sub("${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}"),
              "OriginPath": API_ORIGIN_PATH,
+             "OriginCustomHeaders": [{"HeaderName": ORIGIN_HEADER,
+                                      "HeaderValue": ORIGIN_SECRET}],
              "CustomOriginConfig": {"OriginProtocolPolicy": "https-only",
                                     "OriginSSLProtocols": ["TLSv1.2"]}},
         ],
@@ -141,6 +151,9 @@ def _distribution(stage: Stage, private: bool) -> dict:
                                        "SslSupportMethod": "sni-only",
                                        "MinimumProtocolVersion": "TLSv1.2_2021"}
     else:
+        # CloudFront fixes the default *.cloudfront.net certificate's policy at TLSv1 whatever
+        # MinimumProtocolVersion says: TLS 1.2 as the minimum needs the stage's own domain
+        # (docs/deploy.md). Current browsers negotiate TLS 1.2 or 1.3 with it regardless.
         config["ViewerCertificate"] = {"CloudFrontDefaultCertificate": True}
     return {"Type": "AWS::CloudFront::Distribution",
             "Properties": {"DistributionConfig": config}}

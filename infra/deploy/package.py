@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import site
 from ..paths import CONTENT, FUNCTIONS
-from .resources import merge_template
+from .resources import add_log_groups, merge_template
 from .stages import Stage
 
 TEMPLATE = "template.json"
@@ -197,6 +197,7 @@ def package(stage: Stage, out: Path, build_site=site.build, content: Path = CONT
     merge.write_text(json.dumps(merge_template(stage), indent=2))
     _chalice(stage, merge, work)
     template = json.loads((work / "sam.json").read_text())
+    add_log_groups(template, stage.log_retention_days)
     runtime = template["Resources"]["APIHandler"]["Properties"]["Runtime"]
     digest = trim_artifact(work / ARTIFACT, out / ARTIFACT, compiled_catalogs(),
                            compile_for=runtime)

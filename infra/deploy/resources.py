@@ -55,7 +55,7 @@ def lambda_policy(stage: Stage, private: bool) -> dict:
         params.append(_parameter_arn(stage.oidc.client_secret_param))
     return {"Version": "2012-10-17", "Statement": [
         {"Sid": "Logs", "Effect": "Allow",
-         "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+         "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
          "Resource": sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:"
                          "log-group:/aws/lambda/${AWS::StackName}-*")},
         {"Sid": "Table", "Effect": "Allow", "Action": list(TABLE_ACTIONS),
@@ -95,6 +95,7 @@ def environment(stage: Stage, known: frozenset[str], private: bool) -> dict:
         "PLEIN_OIDC_CLIENT_ID": stage.oidc.client_id,
         "PLEIN_OIDC_CLIENT_SECRET_PARAM": stage.oidc.client_secret_param,
         "PLEIN_PUBLIC_URL": {"Ref": "PublicOrigin"},
+        "PLEIN_ORIGIN_SECRET": cloudfront.ORIGIN_SECRET,
     }
     if private:
         env["PLEIN_CLOUDFRONT_KEY_PAIR_ID"] = {"Ref": "SiteKey"}
@@ -134,9 +135,16 @@ def merge_template(stage: Stage, known: frozenset[str] | None = None) -> dict:
             "UploadsBucketPolicy": buckets.cloudfront_read_policy("UploadsBucket", "media/*",
                                                                    list_bucket=False),
             **cloudfront.resources(stage, private),
-            "RestAPI": {"Properties": {"EndpointConfiguration": "REGIONAL"}},
+            "LogsBucket": buckets.logs_bucket(stage.access_log_days),
+            "RestAPI": {"Properties": {
+                "EndpointConfiguration": "REGIONAL",
+                # A flood is refused at the door (429) before it reaches Lambda or the bill.
+                "MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*",
+                                    "ThrottlingRateLimit": stage.api_rate_limit,
+                                    "ThrottlingBurstLimit": stage.api_burst_limit}]}},
             "APIHandler": {"Properties": {
                 "MemorySize": 512, "Timeout": 29,
+                "ReservedConcurrentExecutions": stage.reserved_concurrency,
                 "Environment": {"Variables": environment(stage, known, private)}}},
             "DefaultRole": {"Properties": {"Policies": [
                 {"PolicyName": "PleinApi", "PolicyDocument": lambda_policy(stage, private)}]}},
@@ -151,3 +159,16 @@ def merge_template(stage: Stage, known: frozenset[str] | None = None) -> dict:
             "TableName": {"Value": {"Ref": "Table"}},
         },
     }
+
+
+def add_log_groups(template: dict, days: int) -> None:
+    """A log group per function, with a retention period. Lambda would otherwise create one on
+    first use that keeps everything forever. Run on Chalice's finished template, so functions
+    it adds (stream and schedule handlers) get theirs too."""
+    resources = template["Resources"]
+    for name in [n for n, r in resources.items() if r["Type"] == "AWS::Serverless::Function"]:
+        resources[f"{name}LogGroup"] = {
+            "Type": "AWS::Logs::LogGroup",
+            "DeletionPolicy": "Delete", "UpdateReplacePolicy": "Delete",
+            "Properties": {"LogGroupName": sub(f"/aws/lambda/${{{name}}}"),
+                           "RetentionInDays": days}}

@@ -14,6 +14,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # CloudFront only accepts certificates from ACM in us-east-1.
 _CERT = re.compile(r"^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate/[0-9a-f-]+$")
 _PARAM = re.compile(r"^(/[A-Za-z0-9_.-]+)+$")
+LOG_RETENTION_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,
+                      2192, 2557, 2922, 3288, 3653)
 
 
 class StageError(ValueError):
@@ -37,6 +39,13 @@ class Stage:
     oidc: Oidc = field(default_factory=Oidc)
     private_site: bool = True  # pages only with CloudFront signed cookies set at sign-in
     settings: tuple[tuple[str, str], ...] = ()  # other non-secret API settings, by name
+    # What a flood may cost: the API's share of the account's Lambda concurrency, and API
+    # Gateway's steady rate and burst per second, for the whole stage.
+    reserved_concurrency: int = 25
+    api_rate_limit: int = 50
+    api_burst_limit: int = 100
+    log_retention_days: int = 30  # the functions' logs
+    access_log_days: int = 14  # CloudFront's access logs (see the privacy page)
 
     @property
     def stack_name(self) -> str:
@@ -66,7 +75,9 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
     at = f"{where} [stages.{name}]"
     oidc_raw = raw.pop("oidc", {}) or {}
     settings_raw = raw.pop("settings", {}) or {}
-    known = {"region", "domain", "certificate_arn", "admin_emails", "private_site"}
+    limits = ("reserved_concurrency", "api_rate_limit", "api_burst_limit", "log_retention_days",
+              "access_log_days")
+    known = {"region", "domain", "certificate_arn", "admin_emails", "private_site", *limits}
     unknown = set(raw) - known
     _check(not unknown, at, f"unknown keys {sorted(unknown)} (known: {sorted(known)})")
     stage = Stage(
@@ -79,7 +90,14 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
         settings=tuple(sorted((str(k), str(v)) for k, v in settings_raw.items())),
         oidc=Oidc(**{k: oidc_raw.get(k, "") for k in ("issuer", "client_id",
                                                       "client_secret_param")}),
+        **{k: raw[k] for k in limits if k in raw},
     )
+    for key in limits:
+        value = getattr(stage, key)
+        _check(isinstance(value, int) and not isinstance(value, bool) and value > 0, at,
+               f"{key} is a whole number above 0")
+    _check(stage.log_retention_days in LOG_RETENTION_DAYS, at,
+           f"log_retention_days is one of CloudWatch's periods: {LOG_RETENTION_DAYS}")
     unknown = set(oidc_raw) - {"issuer", "client_id", "client_secret_param"}
     _check(not unknown, f"{at}.oidc", f"unknown keys {sorted(unknown)}")
     _check(isinstance(stage.private_site, bool), at, "private_site is true or false")
