@@ -121,8 +121,8 @@ def welcome(host: str, port: int) -> str:
     people = load("people")
     admin = next(p["name"] for p in people if p["role"] == "admin")
     employee = next(p["name"] for p in people if p["role"] == "employee")
-    return (f"Plein is running at http://{host}:{port}/ . Sign in with the picker at the top "
-            f"as a demo employee: {admin} is an admin, {employee} an employee. "
+    return (f"Plein is running at http://{host}:{port}/ -- sign in with the picker at the top "
+            f"as a demo employee, e.g. {admin} (admin) or {employee} (employee). "
             "Ctrl-C stops it.")
 
 
