@@ -67,23 +67,24 @@ def _statuses(module: str, function: str, seen: frozenset = frozenset()) -> froz
     seen = seen | {key}
     statuses = set()
     for node in ast.walk(functions[function]):
-        if not isinstance(node, ast.Call):
-            continue
+        # Errors are built by calls; other functions count wherever they are named, called or
+        # passed on (`_group(standing.postable, ...)` calls it through a parameter).
         target = None
-        if isinstance(node.func, ast.Name):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             name = node.func.id
             if name == "ApiError" and node.args and isinstance(node.args[0], ast.Constant):
                 statuses.add(node.args[0].value)
             elif name in CONSTRUCTORS and imports.get(name, (None,))[0] == "errors":
                 statuses.add(CONSTRUCTORS[name])
-            elif name in functions:
-                target = (module, name)
-            elif name in imports and imports[name][1]:
-                target = imports[name]
-        elif isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
-            imported = imports.get(node.func.value.id)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            if node.id in functions:
+                target = (module, node.id)
+            elif node.id in imports and imports[node.id][1]:
+                target = imports[node.id]
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            imported = imports.get(node.value.id)
             if imported and imported[1] is None:
-                target = (imported[0], node.func.attr)
+                target = (imported[0], node.attr)
         if target:
             statuses |= _statuses(*target, seen)
     return frozenset(statuses)
