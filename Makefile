@@ -8,14 +8,19 @@ STAMP := $(VENV)/.installed-stamp
 .PHONY: dev test lint bench messages build clean
 
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Plein needs Python 3.11+"'
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Plein needs Python 3.11+"'
+	@$(PYTHON) -m venv $(VENV)
 
 # Reinstall only when the declared dependencies change, so a second `make dev` starts at once.
+# pip's chatter (warnings included) goes to a log that is shown only when the install fails.
+INSTALL_LOG := $(VENV)/install.log
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@
+	@echo "Installing Plein's dependencies into $(VENV) (a few minutes the first time)..."
+	@{ $(BIN)/python -m pip install --upgrade pip \
+	   && $(BIN)/python -m pip install -e '.[test]'; } > $(INSTALL_LOG) 2>&1 \
+	 || { cat $(INSTALL_LOG); echo "Installing failed; the full log is $(INSTALL_LOG)."; exit 1; }
+	@touch $@
+	@echo "Installed (log: $(INSTALL_LOG))."
 
 dev: $(STAMP)
 	$(BIN)/plein dev --port $(PORT)

@@ -22,7 +22,7 @@ ORIGIN_SECRET = {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}
 
 ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
 
-# The private site (see ARCHITECTURE.md, "The private static site"): pages need CloudFront's
+# The private site (see docs/security.md, "The private static site"): pages need CloudFront's
 # signed cookies, which the API sets at sign-in; the sign-in page and what it shows are open.
 SIGN_IN_PAGE = "/inloggen.html"
 PRIVATE_SITE_SETTINGS = ("PLEIN_CLOUDFRONT_KEY_PAIR_ID", "PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM")

@@ -4,7 +4,7 @@ CloudFront checks the three signed cookies against the distribution's trusted ke
 answers 403 (which the custom error response turns into the sign-in page) when they are
 missing, expired, for another resource, or do not verify. This module does the same check with
 the public half of the local key, so the whole private-site flow can be seen and tested
-locally. The paths anyone may read are those of the deploy contract (ARCHITECTURE.md).
+locally. The paths anyone may read are those of the deploy contract (docs/security.md).
 """
 
 import base64

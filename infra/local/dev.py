@@ -114,6 +114,18 @@ def _private(app, site_dir: Path, headers: dict):
     return PrivateSite(app, site_dir, key.public_key(), settings.cloudfront_key_pair_id, headers)
 
 
+def welcome(host: str, port: int) -> str:
+    """The last line `plein dev` prints before serving: where to go and who to be there."""
+    from ..demo.seed import load
+
+    people = load("people")
+    admin = next(p["name"] for p in people if p["role"] == "admin")
+    employee = next(p["name"] for p in people if p["role"] == "employee")
+    return (f"Plein is running at http://{host}:{port}/ -- sign in with the picker at the top "
+            f"as a demo employee, e.g. {admin} (admin) or {employee} (employee). "
+            "Ctrl-C stops it.")
+
+
 def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1",
         watch: bool = True, build: bool = True, snapshot_seconds: float = SNAPSHOT_SECONDS,
         private_site: bool = False) -> int:
@@ -162,7 +174,7 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
 
     signal.signal(signal.SIGTERM, shutdown)
     signal.signal(signal.SIGINT, shutdown)
-    print(f"Plein is running at http://{host}:{port}/  (Ctrl-C stops it)", flush=True)
+    print(welcome(host, port), flush=True)
     try:
         server.serve_forever()
     finally:

@@ -1,5 +1,7 @@
 // Inline SVG charts, each with the table of its numbers under it. No chart library: a bar is
 // a <rect>, a line a <polyline>; colours come from CSS classes (the CSP forbids inline style).
+import { el } from "./dom.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 const W = 640;
 const H = 180;
@@ -95,42 +97,16 @@ export function ranking(title, rows) {
 
 // The numbers behind a chart, as a real table (readable without the picture).
 export function table(caption, headers, rows) {
-  const node = document.createElement("table");
-  node.className = "numbers";
-  const cap = document.createElement("caption");
-  cap.textContent = caption;
-  const head = document.createElement("thead");
-  const tr = document.createElement("tr");
-  for (const h of headers) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = h;
-    tr.append(th);
-  }
-  head.append(tr);
-  const body = document.createElement("tbody");
-  for (const row of rows) {
-    const r = document.createElement("tr");
-    row.forEach((cell, i) => {
-      const td = document.createElement(i === 0 ? "th" : "td");
-      if (i === 0) td.scope = "row";
-      td.textContent = cell ?? "";
-      r.append(td);
-    });
-    body.append(r);
-  }
-  node.append(cap, head, body);
-  const wrap = document.createElement("div");
-  wrap.className = "table-wrap";
-  wrap.append(node);
-  return wrap;
+  const head = el("thead", {}, [el("tr", {}, headers.map((h) =>
+    el("th", { scope: "col", textContent: h })))]);
+  const body = el("tbody", {}, rows.map((row) => el("tr", {}, row.map((cell, i) =>
+    (i === 0 ? el("th", { scope: "row", textContent: cell ?? "" })
+      : el("td", { textContent: cell ?? "" }))))));
+  return el("div", { className: "table-wrap" }, [el("table", { className: "numbers" }, [
+    el("caption", { textContent: caption }), head, body])]);
 }
 
 // Long tables (one row per day) fold away under their chart, still in the page for everyone.
 export function folded(summaryText, node) {
-  const details = document.createElement("details");
-  const summary = document.createElement("summary");
-  summary.textContent = summaryText;
-  details.append(summary, node);
-  return details;
+  return el("details", {}, [el("summary", { textContent: summaryText }), node]);
 }

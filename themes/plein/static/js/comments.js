@@ -1,17 +1,19 @@
 // Comment threads with one level of replies: under each post (mounted by stream.js) and on
 // every article and page (thread key: the page's path, from data-path).
-import { api, ApiError } from "./api.js";
-import { el, mayDelete, mayEdit, onSession, when } from "./dom.js";
+import { act, api, say } from "./api.js";
+import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
+import { onSession } from "./session.js";
 
 let formCount = 0;
 
-function commentForm(label, onSubmit, initial = "") {
+// `done`: what the status says once `onSubmit` succeeded.
+function commentForm(label, onSubmit, { initial = "", done = "" } = {}) {
   formCount += 1;
   const id = `comment-body-${formCount}`;
   const textarea = el("textarea", { id, name: "body", rows: 2, maxLength: 3000, required: true,
     value: initial });
-  const status = el("span", { className: "status", role: "status" });
+  const status = statusRegion();
   const form = el("form", { className: "comment-form" }, [
     el("label", { htmlFor: id, textContent: label }),
     textarea,
@@ -22,20 +24,13 @@ function commentForm(label, onSubmit, initial = "") {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!textarea.value.trim()) {
-      status.textContent = t("errorEmpty");
+      say(status, t("errorEmpty"), { error: true });
       return;
     }
-    const button = form.querySelector("button");
-    button.disabled = true;
-    try {
+    await act(async () => {
       await onSubmit(textarea.value);
       textarea.value = "";
-      status.textContent = "";
-    } catch (err) {
-      status.textContent = err instanceof ApiError && err.status === 400 ? err.message : t("error");
-    } finally {
-      button.disabled = false;
-    }
+    }, { status, button: form.querySelector("button"), done });
   });
   return form;
 }
@@ -43,6 +38,8 @@ function commentForm(label, onSubmit, initial = "") {
 // options: {list, create, answer (comment id or null), canMarkAnswer, onAnswer(id), onCount(n)}
 export function mountThread(root, options) {
   const items = el("ol", { className: "comment-list" });
+  // The thread's status outlives re-rendering: edits and deletions report here.
+  const status = statusRegion("status thread-status");
   let comments = [];
 
   function actions(comment) {
@@ -53,37 +50,39 @@ export function mountThread(root, options) {
         reply.replaceWith(commentForm(t("writeReply"), async (body) => {
           await options.create({ body, parent: comment.id });
           await refresh();
+          say(status, t("commentPosted"));
         }));
       });
       bar.append(reply);
     }
-    if (!comment.deleted && mayEdit(comment.author)) {
+    if (!comment.deleted && may(comment, "edit")) {
       const edit = el("button", { type: "button", className: "link", textContent: t("edit") });
       edit.addEventListener("click", () => {
         edit.closest(".comment").querySelector(".comment-body").replaceWith(
           commentForm(t("editComment"), async (body) => {
             await api(`/comments/${comment.id}`, { method: "PATCH", body: { body } });
             await refresh();
-          }, comment.body));
+            say(status, t("commentSaved"));
+          }, { initial: comment.body }));
       });
       bar.append(edit);
     }
-    if (!comment.deleted && mayDelete(comment.author)) {
+    if (!comment.deleted && may(comment, "delete")) {
       const del = el("button", { type: "button", className: "link", textContent: t("delete") });
-      del.addEventListener("click", async () => {
+      del.addEventListener("click", () => act(async () => {
         await api(`/comments/${comment.id}`, { method: "DELETE", body: {} });
         await refresh();
-      });
+      }, { status, button: del, done: t("commentRemoved") }));
       bar.append(del);
     }
     if (options.canMarkAnswer && options.canMarkAnswer() && !comment.deleted
         && options.answer() !== comment.id) {
       const mark = el("button", { type: "button", className: "link",
         textContent: t("markAnswer") });
-      mark.addEventListener("click", async () => {
+      mark.addEventListener("click", () => act(async () => {
         await options.onAnswer(comment.id);
         render();
-      });
+      }, { status, button: mark, done: t("answerMarked") }));
       bar.append(mark);
     }
     return bar;
@@ -135,11 +134,13 @@ export function mountThread(root, options) {
     return visible;
   }
 
-  root.replaceChildren(items, commentForm(t("writeComment"), async (body) => {
+  root.replaceChildren(items, status, commentForm(t("writeComment"), async (body) => {
     await options.create({ body });
     await refresh();
-  }));
-  return { refresh, render };
+  }, { done: t("commentPosted") }));
+  // Loading the thread reports a failure like any action; callers need not catch.
+  const load = () => act(refresh, { status });
+  return { refresh: load, render };
 }
 
 // Articles and pages: <section data-widget="comments" data-path="/nieuws/x.html">.

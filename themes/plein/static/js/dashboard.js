@@ -1,7 +1,8 @@
 // Usage dashboard: reads GET /api/usage and draws each part as an inline SVG chart with its
 // table under it, plus a CSV link with the same numbers.
-import { api, ApiError } from "./api.js";
+import { api, errorText, say } from "./api.js";
 import { columns, folded, line, ranking, table } from "./charts.js";
+import { el } from "./dom.js";
 import { t } from "./messages.js";
 
 const root = document.querySelector('[data-widget="dashboard"]');
@@ -13,12 +14,8 @@ const KINDS = ["post", "comment", "reaction", "join", "group"];
 const kindLabel = (kind) => t(`kind_${kind}`);
 
 function csvLink(days, name) {
-  const a = document.createElement("a");
-  a.className = "csv";
-  a.href = `${base}/usage.csv?days=${days}&table=${name}`;
-  a.textContent = t("downloadCsv");
-  a.setAttribute("download", "");
-  return a;
+  return el("a", { className: "csv", href: `${base}/usage.csv?days=${days}&table=${name}`,
+    textContent: t("downloadCsv"), download: "" });
 }
 
 function part(name, ...nodes) {
@@ -27,16 +24,8 @@ function part(name, ...nodes) {
 }
 
 function kpis(node, pairs) {
-  node.replaceChildren();
-  for (const [label, value] of pairs) {
-    const wrap = document.createElement("div");
-    const dt = document.createElement("dt");
-    dt.textContent = label;
-    const dd = document.createElement("dd");
-    dd.textContent = value;
-    wrap.append(dt, dd);
-    node.append(wrap);
-  }
+  node.replaceChildren(...pairs.map(([label, value]) => el("div", {}, [
+    el("dt", { textContent: label }), el("dd", { textContent: value })])));
 }
 
 const share = (value) => (value === null || value === undefined ? "" : ` (${value}%)`);
@@ -96,8 +85,7 @@ function render(data) {
   kpis(root.querySelector("[data-growth]"), growth);
   const questions = root.querySelector("[data-questions]");
   if (data.unanswered.length === 0) {
-    questions.replaceChildren(Object.assign(document.createElement("p"),
-      { textContent: t("noUnanswered") }));
+    questions.replaceChildren(el("p", { textContent: t("noUnanswered") }));
   } else {
     questions.replaceChildren(table(t("unansweredTable"),
       [t("question"), t("group"), t("asked"), t("daysOpen")],
@@ -117,12 +105,12 @@ async function load() {
     if (ticket !== latest) return; // a newer period was chosen meanwhile
     render(data);
     bodyEl.hidden = false;
-    status.textContent = t("usageRange").replace("{from}", data.from).replace("{to}", data.to);
+    say(status, t("usageRange").replace("{from}", data.from).replace("{to}", data.to));
   } catch (err) {
     if (ticket !== latest) return;
     bodyEl.hidden = true;
-    status.textContent = err instanceof ApiError && err.status === 403 ? t("usageForbidden")
-      : err instanceof ApiError && err.status === 401 ? t("usageSignIn") : t("error");
+    say(status, errorText(err, { forbidden: t("usageForbidden"), unauthorized: t("usageSignIn") }),
+      { error: true });
   } finally {
     root.setAttribute("aria-busy", "false");
   }

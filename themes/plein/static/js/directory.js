@@ -1,6 +1,7 @@
 // People directory: search by name, department and expertise; each result links to a profile.
-import { api } from "./api.js";
+import { act, api, say } from "./api.js";
 import { fillAvatar } from "./avatar.js";
+import { el } from "./dom.js";
 import { t } from "./messages.js";
 import { suggestTags, tagLink } from "./tags.js";
 
@@ -21,58 +22,44 @@ let next = null;
 const AUTO_ROUNDS = 4; // then "Show more" asks the person, rather than looping on its own
 
 function card(person) {
-  const li = document.createElement("li");
-  li.className = "person-card";
-  const avatar = fillAvatar(Object.assign(document.createElement("span"), { className: "avatar" }),
-    person);
-  const name = Object.assign(document.createElement("a"), {
+  const avatar = fillAvatar(el("span", { className: "avatar" }), person);
+  const name = el("a", {
     href: `${root.dataset.profileUrl}?id=${encodeURIComponent(person.id)}`,
     textContent: person.name, className: "person-name",
   });
-  const role = Object.assign(document.createElement("p"), {
-    className: "person-role",
-    textContent: [person.title, person.department].filter(Boolean).join(" · "),
-  });
-  const tags = document.createElement("ul");
-  tags.className = "tags";
+  const role = el("p", { className: "person-role",
+    textContent: [person.title, person.department].filter(Boolean).join(" · ") });
+  const tags = el("ul", { className: "tags" }, person.expertise.map((tag) =>
+    el("li", {}, [tagLink(tag, root.dataset.directoryUrl)])));
   tags.setAttribute("aria-label", t("expertise"));
-  for (const tag of person.expertise) {
-    const item = document.createElement("li");
-    item.append(tagLink(tag, root.dataset.directoryUrl));
-    tags.append(item);
-  }
-  const text = document.createElement("div");
-  text.append(name, role);
-  if (person.expertise.length) text.append(tags);
-  li.append(avatar, text);
-  return li;
+  return el("li", { className: "person-card" }, [avatar,
+    el("div", {}, [name, role, person.expertise.length ? tags : null])]);
 }
 
 async function load(cursor, rounds = 0) {
   const query = new URLSearchParams(Object.entries(criteria).filter(([, v]) => v));
   if (cursor) query.set("cursor", cursor);
   results.setAttribute("aria-busy", "true");
-  if (!cursor) status.textContent = t("searching");
-  try {
-    const page = await api(`/people?${query}`);
+  if (!cursor) say(status, t("searching"));
+  const page = await act(async () => {
+    const found = await api(`/people?${query}`);
     if (!cursor) results.replaceChildren();
-    results.append(...page.items.map(card));
-    next = page.next;
+    results.append(...found.items.map(card));
+    next = found.next;
     more.hidden = !next;
+    return found;
+  }, { status, button: cursor ? more : null, done: () => {
     const shown = results.children.length;
-    status.textContent = shown ? `${t("peopleShown")}: ${shown}` : next ? "" : t("peopleEmpty");
-    // A page thinned out by filters can be empty while more remains: keep reading.
-    if (!page.items.length && next && rounds < AUTO_ROUNDS) await load(next, rounds + 1);
-  } catch {
-    status.textContent = t("error");
-  } finally {
-    results.setAttribute("aria-busy", "false");
-  }
+    return shown ? `${t("peopleShown")}: ${shown}` : next ? "" : t("peopleEmpty");
+  } });
+  results.setAttribute("aria-busy", "false");
+  // A page thinned out by filters can be empty while more remains: keep reading.
+  if (page && !page.items.length && next && rounds < AUTO_ROUNDS) await load(next, rounds + 1);
 }
 
 async function fillDepartments() {
   const { items } = await api("/departments");
-  department.replaceChildren(department.options[0], ...items.map((d) => Object.assign(document.createElement("option"), {
+  department.replaceChildren(department.options[0], ...items.map((d) => el("option", {
     value: d.department, textContent: d.department,
   })));
   if (criteria.department) department.value = criteria.department;

@@ -1,5 +1,3 @@
-import { current } from "./session.js";
-
 // Small DOM helpers shared by the widgets. Text always goes in as textContent; the only HTML
 // inserted anywhere is the API's `html`, which the server sanitised with nh3.
 export function el(tag, props = {}, children = []) {
@@ -15,23 +13,13 @@ export function when(iso) {
   return el("time", { dateTime: iso, textContent: dateFormat.format(new Date(iso)) });
 }
 
-// Calls back with who is signed in (or null) now if already known, and on every change:
-// session.js may have announced before a widget's module finished loading.
-export function onSession(callback) {
-  if (current !== undefined) callback(current);
-  document.addEventListener("plein:session", (event) => callback(event.detail || null));
+// What the viewer may do with a post or comment, as the API decided it ("may" flags); the
+// browser never works it out itself. No flags means no controls.
+export function may(item, action) {
+  return Boolean(item && item.may && item.may[action]);
 }
 
-// Who is signed in, as announced by session.js (null when nobody is).
-export let me = null;
-onSession((person) => {
-  me = person;
-});
-
-export function mayEdit(author) {
-  return Boolean(me && author && me.id === author.id);
-}
-
-export function mayDelete(author) {
-  return Boolean(me && (me.role === "admin" || (author && me.id === author.id)));
+// A status region for one widget or item: what an action did, or why it failed.
+export function statusRegion(className = "status") {
+  return el("span", { className, role: "status" });
 }

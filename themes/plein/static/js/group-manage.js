@@ -1,12 +1,13 @@
 // Group page, managers and admins: requests, questions that need an answer, invite, edit,
 // and for admins archive/restore and delete. group.js calls manage() with each group it loads.
-import { api, ApiError } from "./api.js";
+import { act, api, errorText } from "./api.js";
+import { el } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhoto } from "./photos.js";
 
 const root = document.querySelector('[data-widget="group-manage"]');
 const $ = (selector) => root.querySelector(selector);
-const say = (text) => { $("[data-manage-status]").textContent = text; };
+const status = $("[data-manage-status]");
 const groupsPage = document.querySelector('[data-widget="group"]').dataset.groupsPage;
 const cover = choosePhotos($("[data-edit-form] [data-photo-picker]"), { max: 1 });
 let group = null;
@@ -14,51 +15,26 @@ let group = null;
 const path = (suffix = "") => `/groups/${encodeURIComponent(group.id)}${suffix}`;
 const changed = () => document.dispatchEvent(new CustomEvent("plein:group-changed"));
 
-function reason(err) {
-  if (!(err instanceof ApiError)) return err.message || t("error"); // a failed upload says so
-  return err.body.reason && err.status < 500 ? err.body.reason : t("error");
-}
+const emptyItem = (text) => el("li", { className: "empty", textContent: text });
 
-function button(label, onClick) {
-  const node = document.createElement("button");
-  node.type = "button";
-  node.className = "small";
-  node.textContent = label;
-  node.addEventListener("click", onClick);
-  return node;
-}
-
-function emptyItem(text) {
-  const li = document.createElement("li");
-  li.className = "empty";
-  li.textContent = text;
-  return li;
-}
-
-async function answer(person, verb) {
-  try {
+function answerButton(person, verb) {
+  const label = t(verb);
+  const node = el("button", { type: "button", className: "small", textContent: label });
+  node.setAttribute("aria-label", `${label}: ${person.name}`);
+  node.addEventListener("click", () => act(async () => {
     await api(path(`/requests/${encodeURIComponent(person.id)}/${verb}`), {
       method: "POST", body: {},
     });
-    say(t(verb === "approve" ? "approved" : "declined"));
     changed();
-  } catch (err) {
-    say(reason(err));
-  }
+  }, { status, button: node, done: t(verb === "approve" ? "approved" : "declined") }));
+  return node;
 }
 
 async function loadRequests() {
   const list = $("[data-requests]");
   const page = await api(path("/members?state=requested"));
-  list.replaceChildren(...page.items.map((m) => {
-    const li = document.createElement("li");
-    li.append(m.person.name, " ",
-      button(t("approve"), () => answer(m.person, "approve")),
-      " ", button(t("decline"), () => answer(m.person, "decline")));
-    li.querySelectorAll("button")[0].setAttribute("aria-label", `${t("approve")}: ${m.person.name}`);
-    li.querySelectorAll("button")[1].setAttribute("aria-label", `${t("decline")}: ${m.person.name}`);
-    return li;
-  }));
+  list.replaceChildren(...page.items.map((m) => el("li", {}, [m.person.name, " ",
+    answerButton(m.person, "approve"), " ", answerButton(m.person, "decline")])));
   if (page.items.length === 0) list.append(emptyItem(t("noRequests")));
 }
 
@@ -66,14 +42,11 @@ async function loadQuestions() {
   const list = $("[data-needs-answer]");
   try {
     const page = await api(path("/unanswered"));
-    list.replaceChildren(...page.items.map((post) => {
-      const li = document.createElement("li");
-      li.textContent = `${post.author.name}: ${post.body.slice(0, 120)}`;
-      return li;
-    }));
+    list.replaceChildren(...page.items.map((post) => el("li", {
+      textContent: `${post.author.name}: ${post.body.slice(0, 120)}` })));
     if (page.items.length === 0) list.append(emptyItem(t("noQuestions")));
-  } catch {
-    list.replaceChildren(emptyItem(t("error")));
+  } catch (err) {
+    list.replaceChildren(emptyItem(errorText(err)));
   }
 }
 
@@ -87,63 +60,57 @@ function fillEdit() {
   cover.clear();
 }
 
-$("[data-invite-form]").addEventListener("submit", async (event) => {
+$("[data-invite-form]").addEventListener("submit", (event) => {
   event.preventDefault();
   const input = event.target.elements.person;
-  try {
+  act(async () => {
     const result = await api(path("/invitations"), {
       method: "POST", body: { person: input.value.trim() },
     });
-    say(result.state === "member" ? t("approved") : t("invitationSent"));
     input.value = "";
     changed();
-  } catch (err) {
-    say(err instanceof ApiError && err.status === 404 ? t("noSuchColleague") : reason(err));
-  }
+    return result;
+  }, { status, button: event.target.querySelector("button"),
+    done: (result) => (result.state === "member" ? t("approved") : t("invitationSent")),
+    errors: { not_found: t("noSuchColleague") } });
 });
 
-$("[data-edit-form]").addEventListener("submit", async (event) => {
+$("[data-edit-form]").addEventListener("submit", (event) => {
   event.preventDefault();
   const form = event.target.elements;
   const body = { name: form.name.value, description: form.description.value,
     visibility: form.visibility.value };
-  try {
+  act(async () => {
     const [photo] = cover.chosen();
     if (photo) body.cover = await uploadPhoto(photo);
     else if (form["remove-cover"].checked) body.cover = null;
     await api(path(), { method: "PATCH", body });
-    say(t("saved"));
     changed();
-  } catch (err) {
-    say(reason(err));
-  }
+  }, { status, button: event.target.querySelector("button[type=submit]"), done: t("saved") });
 });
 
-$("[data-archive]").addEventListener("click", async () => {
-  const status = group.status === "archived" ? "active" : "archived";
-  try {
-    await api(path(), { method: "PATCH", body: { status } });
-    say(t(status === "archived" ? "archivedNow" : "restoredNow"));
+const archive = $("[data-archive]");
+archive.addEventListener("click", () => {
+  const next = group.status === "archived" ? "active" : "archived";
+  act(async () => {
+    await api(path(), { method: "PATCH", body: { status: next } });
     changed();
-  } catch (err) {
-    say(reason(err));
-  }
+  }, { status, button: archive,
+    done: t(next === "archived" ? "archivedNow" : "restoredNow") });
 });
 
 // Two clicks instead of a confirm() dialog: the second click within the same view deletes.
 const remove = $("[data-delete]");
-remove.addEventListener("click", async () => {
+remove.addEventListener("click", () => {
   if (remove.dataset.armed !== "yes") {
     remove.dataset.armed = "yes";
     remove.textContent = t("confirmDelete");
     return;
   }
-  try {
+  act(async () => {
     await api(path(), { method: "DELETE", body: {} });
     window.location.assign(groupsPage);
-  } catch (err) {
-    say(reason(err));
-  }
+  }, { status, button: remove, done: t("groupDeleted") });
 });
 
 export function manage(loaded) {
@@ -153,8 +120,8 @@ export function manage(loaded) {
   const active = group.status === "active";
   for (const form of root.querySelectorAll("form")) form.hidden = !active;
   $("[data-admin-tools]").hidden = !group.may.delete;
-  $("[data-archive]").textContent = active ? t("archiveGroup") : t("restoreGroup");
+  archive.textContent = active ? t("archiveGroup") : t("restoreGroup");
   fillEdit();
-  loadRequests().catch(() => say(t("error")));
+  act(loadRequests, { status });
   loadQuestions();
 }

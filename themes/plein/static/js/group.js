@@ -1,8 +1,9 @@
 // Group page (groep.html?id=…): header with join/leave and the members. The group's posts are
 // stream.js in group scope; this module announces the group ("plein:group") for it.
-import { api, ApiError } from "./api.js";
+import { act, api, errorText, say } from "./api.js";
+import { el } from "./dom.js";
 import { t } from "./messages.js";
-import { onSession } from "./dom.js";
+import { onSession } from "./session.js";
 import { countLabel, kindLabel, standing } from "./group-labels.js";
 import { manage } from "./group-manage.js";
 
@@ -13,7 +14,7 @@ const header = $("[data-group-header]");
 const body = $("[data-group-body]");
 const action = $("[data-group-action]");
 const leave = $("[data-group-leave]");
-const say = (text) => { $("[data-group-status]").textContent = text; };
+const status = $("[data-group-status]");
 const members = $('[data-widget="group-members"]');
 let group = null;
 let nextMembers = null;
@@ -63,29 +64,19 @@ function renderHeader() {
 }
 
 function memberItem(m) {
-  const li = document.createElement("li");
-  li.textContent = m.person.name;
+  const li = el("li", { textContent: m.person.name });
   if (m.role === "manager") {
-    const badge = document.createElement("span");
-    badge.className = "badge";
-    badge.textContent = t("manager");
-    li.append(" ", badge);
+    li.append(" ", el("span", { className: "badge", textContent: t("manager") }));
   } else if (group.may.manage && group.status === "active") {
-    const promote = document.createElement("button");
-    promote.type = "button";
-    promote.className = "small secondary";
-    promote.textContent = t("makeManager");
+    const promote = el("button", { type: "button", className: "small secondary",
+      textContent: t("makeManager") });
     promote.setAttribute("aria-label", `${t("makeManager")}: ${m.person.name}`);
-    promote.addEventListener("click", async () => {
-      try {
-        await api(path(`/members/${encodeURIComponent(m.person.id)}`), {
-          method: "PATCH", body: { role: "manager" },
-        });
-        await load();
-      } catch {
-        say(t("error"));
-      }
-    });
+    promote.addEventListener("click", () => act(async () => {
+      await api(path(`/members/${encodeURIComponent(m.person.id)}`), {
+        method: "PATCH", body: { role: "manager" },
+      });
+      await load();
+    }, { status, button: promote, done: t("managerNow").replace("{name}", m.person.name) }));
     li.append(" ", promote);
   }
   return li;
@@ -106,8 +97,7 @@ async function load() {
   } catch (err) {
     header.hidden = body.hidden = true;
     $("[data-group-hint]").hidden = false;
-    $("[data-group-hint]").textContent = err instanceof ApiError && err.status === 404
-      ? t("groupNotFound") : t("error");
+    $("[data-group-hint]").textContent = errorText(err, { not_found: t("groupNotFound") });
     return;
   }
   $("[data-group-hint]").hidden = true;
@@ -117,26 +107,25 @@ async function load() {
   members.hidden = !group.may.read;
   document.dispatchEvent(new CustomEvent("plein:group", { detail: group }));
   manage(group);
-  if (group.may.read) await loadMembers(null).catch(() => say(t("error")));
+  if (group.may.read) await act(() => loadMembers(null), { status });
 }
 
-async function change(method) {
-  action.disabled = leave.disabled = true;
-  try {
-    const result = await api(path("/members/me"), { method, body: {} });
-    say(t(`now_${result.state || "none"}`));
-    await load();
-  } catch (err) {
-    say(err instanceof ApiError && err.status === 409 ? err.body.reason : t("error"));
-  } finally {
-    action.disabled = leave.disabled = false;
-  }
+async function change(method, button) {
+  let state = null;
+  const done = await act(async () => {
+    state = (await api(path("/members/me"), { method, body: {} })).state;
+    return true;
+  }, { status, button, errors: { conflict: t("lastManager") } });
+  if (!done) return;
+  await load();
+  say(status, t(`now_${state || "none"}`));
 }
 
-action.addEventListener("click", () => change("PUT"));
-leave.addEventListener("click", () => change("DELETE"));
-members.querySelector("[data-members-more]").addEventListener("click",
-  () => loadMembers(nextMembers));
+action.addEventListener("click", () => change("PUT", action));
+leave.addEventListener("click", () => change("DELETE", leave));
+const moreMembers = members.querySelector("[data-members-more]");
+moreMembers.addEventListener("click",
+  () => act(() => loadMembers(nextMembers), { status, button: moreMembers }));
 
 document.addEventListener("plein:group-changed", () => load());
 onSession((person) => {

@@ -1,9 +1,10 @@
 // Groups directory: search by name, filter (all, mine, invitations), and the create form.
-import { api, ApiError } from "./api.js";
-import { onSession } from "./dom.js";
+import { act, api, say } from "./api.js";
+import { el } from "./dom.js";
 import { t } from "./messages.js";
 import { countLabel, kindLabel, standing } from "./group-labels.js";
 import { choosePhotos, uploadPhoto } from "./photos.js";
+import { onSession } from "./session.js";
 
 const list = document.querySelector('[data-widget="groups"]');
 const search = document.querySelector('[data-widget="group-search"]');
@@ -16,20 +17,15 @@ const cover = choosePhotos(create.querySelector("[data-photo-picker]"), { max: 1
 let next = null;
 
 function item(group) {
-  const li = document.createElement("li");
-  li.className = "group-card";
-  const link = document.createElement("a");
-  link.href = `${groupPage}?id=${encodeURIComponent(group.id)}`;
-  link.textContent = group.name;
-  const title = document.createElement("h3");
-  title.append(link);
-  const meta = document.createElement("p");
-  meta.className = "meta";
-  meta.textContent = [kindLabel(group), countLabel(group.member_count), standing(group)]
-    .filter(Boolean).join(" · ");
+  const li = el("li", { className: "group-card" });
+  const title = el("h3", {}, [el("a", {
+    href: `${groupPage}?id=${encodeURIComponent(group.id)}`, textContent: group.name })]);
+  const meta = el("p", { className: "meta",
+    textContent: [kindLabel(group), countLabel(group.member_count), standing(group)]
+      .filter(Boolean).join(" · ") });
   if (group.cover) {
     // Decorative here: the name says what the group is; its page describes the photo.
-    const image = Object.assign(document.createElement("img"), {
+    const image = el("img", {
       className: "group-card-cover", src: group.cover.src, alt: "", loading: "lazy",
     });
     if (group.cover.srcset) {
@@ -40,10 +36,8 @@ function item(group) {
   }
   li.append(title, meta);
   if (group.description) {
-    const text = document.createElement("p");
-    text.textContent = group.description.length > 160
-      ? `${group.description.slice(0, 157)}…` : group.description;
-    li.append(text);
+    li.append(el("p", { textContent: group.description.length > 160
+      ? `${group.description.slice(0, 157)}…` : group.description }));
   }
   return li;
 }
@@ -59,19 +53,15 @@ function query(cursor) {
 
 async function load(cursor) {
   list.setAttribute("aria-busy", "true");
-  status.textContent = "";
-  try {
+  await act(async () => {
     const page = await api(query(cursor));
     if (!cursor) list.replaceChildren();
     list.append(...page.items.map(item));
-    if (!cursor && page.items.length === 0) status.textContent = t("noGroups");
     next = page.next;
     more.hidden = !next;
-  } catch {
-    status.textContent = t("error");
-  } finally {
-    list.setAttribute("aria-busy", "false");
-  }
+    return !cursor && page.items.length === 0;
+  }, { status, button: cursor ? more : null, done: (none) => (none ? t("noGroups") : "") });
+  list.setAttribute("aria-busy", "false");
 }
 
 search.addEventListener("submit", (event) => {
@@ -83,30 +73,22 @@ more.addEventListener("click", () => load(next));
 
 create.addEventListener("submit", async (event) => {
   event.preventDefault();
-  const say = (text) => { create.querySelector(".status").textContent = text; };
+  const createStatus = create.querySelector(".status");
   const form = create.elements;
   if (!form.name.value.trim()) {
-    say(t("errorName"));
+    say(createStatus, t("errorName"), { error: true });
     return;
   }
   const body = {
     name: form.name.value, description: form.description.value,
     visibility: form.visibility.value,
   };
-  const button = create.querySelector("button");
-  button.disabled = true;
-  try {
+  await act(async () => {
     const [photo] = cover.chosen();
     if (photo) body.cover = await uploadPhoto(photo);
     const group = await api("/groups", { method: "POST", body });
-    say(t("groupCreated"));
     window.location.assign(`${groupPage}?id=${encodeURIComponent(group.id)}`);
-  } catch (err) {
-    say(err instanceof ApiError ? (err.body.field ? err.body.reason : t("error"))
-      : err.message || t("error"));
-  } finally {
-    button.disabled = false;
-  }
+  }, { status: createStatus, button: create.querySelector("button"), done: t("groupCreated") });
 });
 
 onSession((person) => {

@@ -5,3 +5,7 @@ const messages = node ? JSON.parse(node.textContent) : {};
 export function t(key) {
   return messages[key] || key;
 }
+
+export function known(key) {
+  return Object.hasOwn(messages, key);
+}

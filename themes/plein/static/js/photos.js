@@ -1,7 +1,7 @@
 // Choosing and uploading photos, for every form that takes them: posts (up to four), a group's
 // cover and a profile photo (one). Files go straight to the bucket with the presigned form the
 // API hands out; the form then names the upload ids, and the API makes the web sizes.
-import { api } from "./api.js";
+import { ApiError, api } from "./api.js";
 import { el } from "./dom.js";
 import { t } from "./messages.js";
 
@@ -65,7 +65,8 @@ export async function uploadPhoto({ file, alt }) {
   data.append("file", file);
   const response = await fetch(target.url, { method: "POST", body: data,
     credentials: "same-origin" }).catch(() => null);
-  if (!response || !response.ok) throw new Error(t("uploadFailed"));
+  // The bucket answers in XML, not our JSON: any failure there is "the upload failed".
+  if (!response || !response.ok) throw new ApiError(0, { error: "upload" });
   return { id: target.id, alt };
 }
 

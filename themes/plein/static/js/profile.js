@@ -1,7 +1,8 @@
 // Profile page: who a colleague is, their expertise, groups and recent posts; your own is
 // editable here.
-import { api, ApiError } from "./api.js";
+import { act, api, errorText, say } from "./api.js";
 import { fillAvatar } from "./avatar.js";
+import { el, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhoto } from "./photos.js";
 import { suggestTags, tagLink } from "./tags.js";
@@ -10,19 +11,11 @@ const root = document.querySelector('[data-widget="profile"]');
 const $ = (name) => root.querySelector(`[data-profile-${name}]`);
 const form = $("form");
 const editButton = $("edit");
-const lang = document.body.dataset.lang || "nl";
-const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
 const wanted = new URLSearchParams(window.location.search).get("id");
 const photo = choosePhotos(form.querySelector("[data-photo-picker]"), { max: 1 });
 const removePhoto = form.elements["remove-photo"];
 let profile = null;
 let tags = [];
-
-function el(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 function fact(term, value) {
   return value ? [el("dt", { textContent: term }), el("dd", {}, [value])] : [];
@@ -31,8 +24,7 @@ function fact(term, value) {
 function post(item) {
   const body = el("div", { className: "post-body" });
   body.innerHTML = item.html; // sanitised on the server with nh3
-  const time = el("time", { dateTime: item.created, textContent: dateFormat.format(new Date(item.created)) });
-  return el("li", { className: "post" }, [el("header", {}, [time]), body]);
+  return el("li", { className: "post" }, [el("header", {}, [when(item.created)]), body]);
 }
 
 function groupLink(group) {
@@ -60,7 +52,7 @@ function render(person) {
     : [el("li", { className: "empty", textContent: t("noExpertise") })]));
   $("groups").replaceChildren(...(person.groups.length
     ? person.groups.map((g) => el("li", {}, [groupLink(g)]))
-    : [el("li", { className: "empty", textContent: t("noGroups") })]));
+    : [el("li", { className: "empty", textContent: t("noGroupsYet") })]));
   $("posts").replaceChildren(...(person.posts.length
     ? person.posts.map(post)
     : [el("li", { className: "empty", textContent: t("noPosts") })]));
@@ -116,22 +108,17 @@ form.addEventListener("submit", async (event) => {
   for (const name of ["title", "department", "location", "phone", "bio"]) {
     body[name] = form.elements[name].value;
   }
-  const status = $("status");
-  status.textContent = t("saving");
-  try {
+  const saved = await act(async () => {
     const [chosen] = photo.chosen();
     if (chosen) body.photo = (await uploadPhoto(chosen)).id;
     else if (removePhoto.checked) body.photo = null;
-    const saved = await api(`/people/${encodeURIComponent(profile.id)}`, { method: "PATCH", body });
-    render({ ...profile, ...saved });
-    status.textContent = "";
-    closeForm();
-    $("edit-status").textContent = t("saved");
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 409) status.textContent = t("conflict");
-    else if (err instanceof ApiError && err.body.field) status.textContent = `${err.body.field}: ${err.body.reason}`;
-    else status.textContent = err instanceof ApiError ? t("error") : err.message;
-  }
+    return api(`/people/${encodeURIComponent(profile.id)}`, { method: "PATCH", body });
+  }, { status: $("status"), button: form.querySelector("button[type=submit]"),
+    busy: t("saving"), done: "", errors: { conflict: t("conflict") } });
+  if (!saved) return;
+  render({ ...profile, ...saved });
+  closeForm();
+  say($("edit-status"), t("profileSaved"));
 });
 
 form.querySelector("[data-profile-add-tag]").addEventListener("click", addTag);
@@ -153,9 +140,10 @@ async function show() {
   } catch (err) {
     $("card").hidden = true;
     $("hint").hidden = false;
-    if (!(err instanceof ApiError && err.status === 401)) {
-      $("hint").textContent = err instanceof ApiError && [400, 404].includes(err.status)
-        ? t("profileNotFound") : t("error");
+    // Signed out: the template's sign-in hint stays as it is.
+    if (err.status !== 401) {
+      $("hint").textContent = errorText(err, { invalid: t("profileNotFound"),
+        not_found: t("profileNotFound") });
     }
   } finally {
     root.setAttribute("aria-busy", "false");

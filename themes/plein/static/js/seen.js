@@ -1,6 +1,7 @@
 // "Seen by N colleagues": reports the posts that were on screen, in small batches, and shows
 // each post's count. It only relies on the stream's `.post[data-id]` items.
 import { api } from "./api.js";
+import { el } from "./dom.js";
 import { t } from "./messages.js";
 
 const list = document.querySelector('[data-widget="stream"]');
@@ -15,8 +16,7 @@ function label(post) {
   if (n === undefined) return;
   let node = post.querySelector(":scope > .seen");
   if (!node) {
-    node = document.createElement("p");
-    node.className = "seen";
+    node = el("p", { className: "seen" });
     const body = post.querySelector(":scope > .post-body");
     if (body) body.after(node);
     else post.append(node);

@@ -1,12 +1,13 @@
 // Header widget: shows who is signed in; on the local stage, a picker of demo employees.
-import { api } from "./api.js";
+import { act, api } from "./api.js";
+import { el, statusRegion } from "./dom.js";
 import { t } from "./messages.js";
 
 const root = document.querySelector('[data-widget="session"]');
 const isLocal = document.body.dataset.stage === "local";
 
 // The last announced person (null: signed out; undefined: not known yet), for widgets whose
-// modules load after the announcement (see onSession in dom.js).
+// modules load after the announcement (see onSession).
 export let current;
 
 function announce(person) {
@@ -14,10 +15,11 @@ function announce(person) {
   document.dispatchEvent(new CustomEvent("plein:session", { detail: person }));
 }
 
-function el(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
+// Calls back with who is signed in (or null) now if already known, and on every change:
+// this module may have announced before a widget's module finished loading.
+export function onSession(callback) {
+  if (current !== undefined) callback(current);
+  document.addEventListener("plein:session", (event) => callback(event.detail || null));
 }
 
 async function demoPicker() {
@@ -26,16 +28,17 @@ async function demoPicker() {
     el("option", { value: "", textContent: t("chooseEmployee") }),
     ...items.map((p) => el("option", { value: p.email, textContent: `${p.name} (${p.role})` })),
   ]);
+  const button = el("button", { type: "submit", textContent: t("signIn") });
+  const status = statusRegion();
   const form = el("form", { className: "demo-login" }, [
     el("label", { htmlFor: "demo-user", textContent: t("signInAsDemo") }),
-    select,
-    el("button", { type: "submit", textContent: t("signIn") }),
+    select, button, status,
   ]);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!select.value) return;
-    const person = await api("/auth/dev-login", { method: "POST", body: { email: select.value } });
-    render(person);
+    await act(async () => render(await api("/auth/dev-login",
+      { method: "POST", body: { email: select.value } })), { status, button });
   });
   return form;
 }
@@ -51,18 +54,19 @@ async function render(person) {
   root.replaceChildren();
   if (person) {
     const out = el("button", { type: "button", className: "link", textContent: t("signOut") });
-    out.addEventListener("click", async () => {
+    const status = statusRegion();
+    out.addEventListener("click", () => act(async () => {
       await api("/auth/logout", { method: "POST", body: {} });
       // Deployed, the site cookies are gone too: every page now leads to the sign-in page.
-      if (isLocal) render(null);
+      if (isLocal) await render(null);
       else window.location.assign("/inloggen.html");
-    });
+    }, { status, button: out }));
     root.append(
       el("span", { className: "session-status" }, [
         `${t("signedInAs")} `, el("strong", { textContent: person.name }),
       ]),
       el("a", { href: "/mijn-gegevens.html", className: "session-link", textContent: t("myData") }),
-      out,
+      out, status,
     );
   } else {
     root.append(el("span", { className: "session-status", textContent: t("notSignedIn") }));

@@ -1,10 +1,11 @@
 // Home stream: the post form (updates, questions, photos) and the newest-first list with
 // reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
-import { api, ApiError } from "./api.js";
+import { act, api, say } from "./api.js";
 import { mountThread } from "./comments.js";
-import { el, mayDelete, mayEdit, me, onSession, when } from "./dom.js";
+import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
+import { onSession } from "./session.js";
 
 const list = document.querySelector('[data-widget="stream"]');
 const form = document.querySelector('[data-widget="post-form"]');
@@ -12,6 +13,8 @@ const more = document.querySelector("[data-stream-more]");
 const hint = document.querySelector("[data-stream-hint]");
 const filter = document.querySelector("[data-stream-filter]");
 const onlyOpen = filter.querySelector("input");
+const streamStatus = document.querySelector("[data-stream-status]");
+const formStatus = form.querySelector(".status");
 const PROFILE = "/mensen/profiel.html?id=";
 // On a group page (groep.html?id=…) this widget shows and posts to that group; group.js
 // announces the group and what the viewer may do in it.
@@ -38,24 +41,20 @@ function questionBadge(post) {
     textContent: post.answered ? t("answered") : t("unanswered") });
 }
 
-function likeButton(post) {
+// The count and the pressed state are the visible success; a failure is said in `status`.
+function likeButton(post, status) {
   const button = el("button", { type: "button", className: "reaction" });
   const show = (count, mine) => {
     button.setAttribute("aria-pressed", String(mine));
     button.textContent = `${t("like")} · ${count}`;
   };
   show(post.likes, post.liked);
-  button.addEventListener("click", async () => {
+  button.addEventListener("click", () => act(async () => {
     const mine = button.getAttribute("aria-pressed") === "true";
-    button.disabled = true;
-    try {
-      const state = await api(`/posts/${post.id}/reactions/like`,
-        { method: mine ? "DELETE" : "PUT", body: {} });
-      show(state.count, state.mine);
-    } finally {
-      button.disabled = false;
-    }
-  });
+    const state = await api(`/posts/${post.id}/reactions/like`,
+      { method: mine ? "DELETE" : "PUT", body: {} });
+    show(state.count, state.mine);
+  }, { status, button, done: "" }));
   return button;
 }
 
@@ -77,7 +76,7 @@ function commentsToggle(post, li) {
         + (cursor ? `?cursor=${encodeURIComponent(cursor)}` : "")),
       create: (data) => api(`/posts/${post.id}/comments`, { method: "POST", body: data }),
       answer: () => post.answer,
-      canMarkAnswer: () => post.kind === "question" && me && me.id === post.author.id,
+      canMarkAnswer: () => post.kind === "question" && may(post, "answer"),
       onAnswer: async (commentId) => {
         const updated = await api(`/posts/${post.id}/answer`,
           { method: "POST", body: { comment: commentId } });
@@ -93,7 +92,7 @@ function commentsToggle(post, li) {
   return [button, panel];
 }
 
-function editButton(post, li) {
+function editButton(post, li, status) {
   const button = el("button", { type: "button", className: "link", textContent: t("edit") });
   button.addEventListener("click", () => {
     const body = li.querySelector(".post-body");
@@ -106,9 +105,16 @@ function editButton(post, li) {
     ]);
     editor.addEventListener("submit", async (event) => {
       event.preventDefault();
-      const updated = await api(`/posts/${post.id}`, { method: "PATCH",
-        body: { body: textarea.value } });
-      li.replaceWith(item(updated));
+      if (!textarea.value.trim()) {
+        say(status, t("errorEmpty"), { error: true });
+        return;
+      }
+      await act(async () => {
+        const fresh = item(await api(`/posts/${post.id}`, { method: "PATCH",
+          body: { body: textarea.value } }));
+        li.replaceWith(fresh);
+        say(fresh.querySelector(".post-actions .status"), t("postSaved"));
+      }, { status, button: editor.querySelector("button") });
     });
     body.replaceWith(editor);
     textarea.focus();
@@ -116,12 +122,14 @@ function editButton(post, li) {
   return button;
 }
 
-function deleteButton(post, li) {
+function deleteButton(post, li, status) {
   const button = el("button", { type: "button", className: "link", textContent: t("delete") });
-  button.addEventListener("click", async () => {
+  // The post's own status goes with it: the stream's says that it is gone.
+  button.addEventListener("click", () => act(async () => {
     await api(`/posts/${post.id}`, { method: "DELETE", body: {} });
     li.remove();
-  });
+    say(streamStatus, t("postDeleted"));
+  }, { status, button }));
   return button;
 }
 
@@ -140,10 +148,12 @@ function item(post) {
   const body = el("div", { className: "post-body" });
   body.innerHTML = post.html; // sanitised on the server with nh3
   const [toggle, panel] = commentsToggle(post, li);
+  const status = statusRegion();
   const bar = el("div", { className: "post-actions" }, [
-    likeButton(post), toggle,
-    mayEdit(post.author) ? editButton(post, li) : null,
-    mayDelete(post.author) ? deleteButton(post, li) : null,
+    likeButton(post, status), toggle,
+    may(post, "edit") ? editButton(post, li, status) : null,
+    may(post, "delete") ? deleteButton(post, li, status) : null,
+    status,
   ]);
   li.append(header, body);
   const photos = photoList(post.photos || []);
@@ -155,7 +165,7 @@ function item(post) {
 async function load(cursor) {
   list.setAttribute("aria-busy", "true");
   if (!cursor) recent = [];
-  try {
+  await act(async () => {
     const params = new URLSearchParams();
     if (onlyOpen.checked) params.set("unanswered", "1");
     if (cursor) params.set("cursor", cursor);
@@ -173,26 +183,18 @@ async function load(cursor) {
     }
     next = page.next;
     more.hidden = !next;
-  } finally {
-    list.setAttribute("aria-busy", "false");
-  }
-}
-
-function status(text) {
-  form.querySelector(".status").textContent = text;
+  }, { status: streamStatus, button: cursor ? more : null, done: "" });
+  list.setAttribute("aria-busy", "false");
 }
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const textarea = form.elements.body;
   if (!textarea.value.trim()) {
-    status(t("errorEmpty"));
+    say(formStatus, t("errorEmpty"), { error: true });
     return;
   }
-  const button = form.querySelector("button[type=submit]");
-  button.disabled = true;
-  status(t("posting"));
-  try {
+  await act(async () => {
     const photos = await uploadPhotos(photoPicker.chosen());
     const post = await api("/posts", { method: "POST", body: {
       body: textarea.value, kind: form.elements.kind.value, photos,
@@ -202,13 +204,8 @@ form.addEventListener("submit", async (event) => {
     list.prepend(item(post));
     textarea.value = "";
     photoPicker.clear();
-    status(t("posted"));
-  } catch (err) {
-    status(err instanceof ApiError && err.body.reason && err.status < 500 ? err.body.reason
-      : err.message || t("error"));
-  } finally {
-    button.disabled = false;
-  }
+  }, { status: formStatus, button: form.querySelector("button[type=submit]"),
+    busy: t("posting"), done: t("posted") });
 });
 
 more.addEventListener("click", () => load(next));
@@ -221,11 +218,11 @@ function clear() {
 
 if (groupId) {
   document.addEventListener("plein:group", (event) => {
-    const { may } = event.detail;
-    form.hidden = !may.post;
-    filter.hidden = !may.read;
+    const allowed = event.detail.may;
+    form.hidden = !allowed.post;
+    filter.hidden = !allowed.read;
     hint.hidden = true;
-    if (may.read) load(null).catch(() => status(t("error")));
+    if (allowed.read) load(null);
     else clear();
   });
 }

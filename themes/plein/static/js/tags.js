@@ -1,6 +1,7 @@
 // Expertise suggestions for any <input data-suggest-tags list="...">: tags colleagues already
 // use, most used first, so that "org change" and "organisational change" don't drift apart.
 import { api } from "./api.js";
+import { el } from "./dom.js";
 
 const WAIT_MS = 150;
 
@@ -17,7 +18,7 @@ export function suggestTags(input) {
       try {
         const { items } = await api(`/expertise?prefix=${encodeURIComponent(prefix)}`);
         if (asked !== prefix) return; // a newer request is on its way
-        list.replaceChildren(...items.map((s) => Object.assign(document.createElement("option"), {
+        list.replaceChildren(...items.map((s) => el("option", {
           value: s.tag, label: `${s.tag} (${s.count})`,
         })));
       } catch {
@@ -28,9 +29,6 @@ export function suggestTags(input) {
 }
 
 export function tagLink(tag, directoryUrl) {
-  const a = document.createElement("a");
-  a.href = `${directoryUrl}?expertise=${encodeURIComponent(tag)}`;
-  a.className = "tag";
-  a.textContent = tag;
-  return a;
+  return el("a", { href: `${directoryUrl}?expertise=${encodeURIComponent(tag)}`,
+    className: "tag", textContent: tag });
 }
