@@ -51,4 +51,4 @@ messages: $(STAMP)
 	$(BIN)/pybabel update -i themes/plein/translations/messages.pot -d themes/plein/translations --no-fuzzy-matching
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .site.cache .pytest_cache
