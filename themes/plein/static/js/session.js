@@ -1,4 +1,5 @@
-// Header widget: shows who is signed in; on the local stage, a picker of demo employees.
+// Header widget: shows who is signed in; under `plein dev`, a picker of demo employees (unless
+// it runs against a real identity provider: then the demo routes answer 404 and we link to it).
 import { api } from "./api.js";
 import { t } from "./messages.js";
 
@@ -47,15 +48,35 @@ function signInLink() {
                    textContent: t("signIn") });
 }
 
+// After our session ended: end the identity provider's too when it offers that (on a shared
+// computer the next person would otherwise be signed in as this one), which brings the browser
+// back to the site's front page. Deployed, the site cookies are gone as well: every page now
+// leads to the sign-in page.
+export function afterSignOut(result) {
+  if (result && typeof result.logout_url === "string" && /^https?:\/\//.test(result.logout_url)) {
+    window.location.assign(result.logout_url);
+  } else if (isLocal) {
+    render(null);
+  } else {
+    window.location.assign("/inloggen.html");
+  }
+}
+
+async function signInChoice() {
+  if (!isLocal) return signInLink();
+  try {
+    return await demoPicker();
+  } catch {
+    return signInLink();
+  }
+}
+
 async function render(person) {
   root.replaceChildren();
   if (person) {
     const out = el("button", { type: "button", className: "link", textContent: t("signOut") });
     out.addEventListener("click", async () => {
-      await api("/auth/logout", { method: "POST", body: {} });
-      // Deployed, the site cookies are gone too: every page now leads to the sign-in page.
-      if (isLocal) render(null);
-      else window.location.assign("/inloggen.html");
+      afterSignOut(await api("/auth/logout", { method: "POST", body: {} }));
     });
     root.append(
       el("span", { className: "session-status" }, [
@@ -66,8 +87,7 @@ async function render(person) {
     );
   } else {
     root.append(el("span", { className: "session-status", textContent: t("notSignedIn") }));
-    if (isLocal) root.append(await demoPicker());
-    else root.append(signInLink());
+    root.append(await signInChoice());
   }
   announce(person);
 }
