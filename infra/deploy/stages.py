@@ -102,9 +102,9 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
         # Secrets never go through this file; the API reads them from SSM (…_PARAM).
         _check(not name.endswith(("SECRET", "PRIVATE_KEY")), f"{at}.settings",
                f"{name} is a secret: store it in SSM and name its parameter instead")
-        # The demo routes sign anyone in as anyone; the stage is set by the deploy itself.
-        _check(name not in ("PLEIN_DEMO_SIGNIN", "PLEIN_STAGE"), f"{at}.settings",
-               f"{name} cannot be set for a deployed stage")
+        # The demo routes sign anyone in as anyone: only `plein dev` turns them on.
+        _check(name != "PLEIN_DEMO_SIGNIN", f"{at}.settings",
+               f"{name} is for `plein dev` only; a deployed stage never has demo sign-in")
     oidc = stage.oidc
     _check(not oidc.issuer or oidc.issuer.startswith("https://"), f"{at}.oidc",
            "issuer must be an https:// URL")
