@@ -103,3 +103,19 @@ def test_revoked_ids_of_expired_sessions_are_pruned(client, make_person, clock):
     new = sessions.read(sessions.issue(anna.id, clock()), clock())
     revocation.sign_out(people.get(anna.id), new, clock())
     assert sessions.revoked_ids(people.get(anna.id)) == {new.token_id}
+
+
+def test_a_profile_edit_racing_sign_out_everywhere_cannot_undo_it(client, make_person, clock):
+    """The edit read the person before the sign-out and writes the whole item back."""
+    import pytest
+    from chalicelib.domain import people, revocation
+    from chalicelib.errors import ApiError
+
+    anna = make_person()
+    device = _device(client, anna)
+    stale = people.get(anna.id)
+    revocation.everywhere(people.get(anna.id))
+    with pytest.raises(ApiError) as err:
+        people.apply(stale, {"title": "Beleidsmedewerker"}, clock)
+    assert err.value.status == 409
+    assert _me(client, device) == 401

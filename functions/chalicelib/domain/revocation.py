@@ -1,7 +1,9 @@
 """Ending sessions before they expire, on the Person item that `guard.viewer` reads anyway.
 
-Both writes go around the profile's optimistic `version`: ending a session must neither fail
-because the profile was edited meanwhile, nor make an open profile form fail afterwards.
+The writes are unconditional on the profile's optimistic `version` (ending a session must not
+fail because the profile was edited meanwhile) but do move it on: a profile edit that read the
+person before is written as a whole item, and would otherwise put the old session version
+back. Now it fails as any concurrent edit does (409).
 """
 
 from datetime import datetime
@@ -12,7 +14,7 @@ from .sessions import Session
 
 def _update(person_id: str, actions: list) -> None:
     pk, sk = Person.key(person_id)
-    Person._get_connection().update_item(pk, sk, actions=actions,
+    Person._get_connection().update_item(pk, sk, actions=[*actions, Person.version.add(1)],
                                          condition=Person.pk.exists())
 
 
