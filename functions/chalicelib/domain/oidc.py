@@ -158,7 +158,8 @@ def read_flow(flow_token: str | None, now: datetime) -> dict:
 def finish(provider: Provider, params: dict, flow: dict, now: datetime) -> Identity:
     """Checks the callback against the flow, redeems the code, verifies the ID token."""
     if params.get("error"):
-        raise SignInRefused("provider", str(params.get("error"))[:100])
+        # repr: the value comes from the query string and goes into the log.
+        raise SignInRefused("provider", repr(str(params.get("error"))[:100]))
     state, code = params.get("state"), params.get("code")
     if not isinstance(state, str) or not hmac.compare_digest(state, flow["state"]):
         raise SignInRefused("state", "state does not match")

@@ -2,6 +2,7 @@
 // it runs against a real identity provider: then the demo routes answer 404 and we link to it).
 import { api } from "./api.js";
 import { t } from "./messages.js";
+import { safeNext } from "./safe-next.js";
 
 const root = document.querySelector('[data-widget="session"]');
 const isLocal = document.body.dataset.stage === "local";
@@ -42,7 +43,7 @@ async function demoPicker() {
 }
 
 function signInLink() {
-  const next = encodeURIComponent(window.location.pathname + window.location.search);
+  const next = encodeURIComponent(safeNext(window.location.pathname + window.location.search));
   const base = document.body.dataset.api || "/api";
   return el("a", { className: "button", href: `${base}/auth/login?next=${next}`,
                    textContent: t("signIn") });
