@@ -51,6 +51,7 @@ class LoopbackIssuer:
         self.end_session = False
         self.logouts: list[dict] = []
         self.down = False
+        self.down_paths: set[str] = set()  # only these endpoints answer 503
         self._access: dict[str, dict] = {}
         self._server = None
 
@@ -81,7 +82,7 @@ class LoopbackIssuer:
                   "/authorize": self._authorize, "/token": self._token,
                   "/userinfo": self._userinfo, "/logout": self._logout}
         handler = routes.get(request.path)
-        if self.down:
+        if self.down or request.path in self.down_paths:
             handler = lambda _request: Response("unavailable", status=503)  # noqa: E731
         response = handler(request) if handler else Response("not found", status=404)
         return response(environ, start_response)
@@ -186,6 +187,7 @@ class LoopbackIssuer:
         self.userinfo_only, self.userinfo_changes = (), {}
         self.userinfo_requests.clear()
         self.trailing_slash = self.end_session = self.down = False
+        self.down_paths = set()
         self.logouts.clear()
 
 

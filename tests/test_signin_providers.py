@@ -100,6 +100,15 @@ def test_with_the_provider_down_at_the_callback_the_sign_in_page_says_try_again(
     _refused_with(response, "unavailable")
 
 
+def test_with_the_key_set_unreachable_the_sign_in_page_says_try_again(client, issuer):
+    oidc._jwks.cache_clear()  # a cold container: no keys fetched yet
+    issuer.down_paths = {"/jwks"}
+    try:
+        _refused_with(sign_in(client), "unavailable")
+    finally:
+        oidc._jwks.cache_clear()
+
+
 def test_a_refused_sign_in_is_logged_with_its_reason_and_no_token(client, issuer, caplog):
     issuer.next_user = {"sub": "x", "email": "iemand@gmail.com", "name": "Iemand"}
     with caplog.at_level(logging.WARNING):

@@ -244,6 +244,8 @@ def verify_id_token(provider: Provider, token: str, nonce: str, now: datetime) -
             issuer=endpoints(provider)["issuer"],
             options={"require": ["iss", "aud", "sub", "exp", "iat", "nonce"],
                      "verify_exp": False, "verify_iat": False, "verify_nbf": False})
+    except jwt.exceptions.PyJWKClientConnectionError as err:  # the key set could not be read
+        raise SignInRefused("unavailable", str(err)) from err
     except jwt.PyJWTError as err:
         raise SignInRefused("token", str(err)) from err
     moment = now.timestamp()
