@@ -1,4 +1,5 @@
-"""Sessions: sign-in over OpenID Connect, who am I, sign out, and the local-only demo sign-in.
+"""Sessions: sign-in over OpenID Connect, who am I, sign out (here or everywhere), and the
+demo sign-in that only `plein dev` turns on.
 
 `login`, `callback` and the demo routes run before there is a session, so they call no
 `guard.viewer`: the flow cookie (state, nonce, PKCE) or `PLEIN_DEMO_SIGNIN` is their check.
