@@ -9,11 +9,19 @@ from .paths import DEFAULT_DATA_DIR, SITE
 
 
 def _dev(args) -> int:
+    import os
+
     from .local.dev import run
 
+    if args.no_demo_signin and not os.environ.get("PLEIN_OIDC_ISSUER"):
+        print("plein dev: --no-demo-signin needs an identity provider: set PLEIN_OIDC_ISSUER, "
+              "PLEIN_OIDC_CLIENT_ID and PLEIN_OIDC_CLIENT_SECRET (docs/identity-providers.md).",
+              file=sys.stderr)
+        return 2
     return run(port=args.port, data_dir=Path(args.data_dir), site_dir=Path(args.site_dir),
                watch=not args.no_watch, build=not args.no_build,
-               snapshot_seconds=args.snapshot_every, private_site=args.private_site)
+               snapshot_seconds=args.snapshot_every, private_site=args.private_site,
+               demo_signin=not args.no_demo_signin)
 
 
 def _build(args) -> int:
@@ -127,6 +135,9 @@ def parser() -> argparse.ArgumentParser:
                      help="how often local data is saved while running (default 30)")
     dev.add_argument("--private-site", action="store_true",
                      help="check CloudFront's signed cookies on the site, as when deployed")
+    dev.add_argument("--no-demo-signin", action="store_true",
+                     help="no demo employee picker: sign in only through the identity provider "
+                     "in PLEIN_OIDC_ISSUER (docs/identity-providers.md)")
     dev.set_defaults(func=_dev)
 
     build = sub.add_parser("build", help="build the static site into site/")

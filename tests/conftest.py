@@ -32,7 +32,9 @@ def pytest_configure(config):
     global _meter
     _aws.start()
     _meter = CallMeter(_aws.endpoint)
-    env.configure(_meter.endpoint, TABLE, secrets.token_urlsafe(32), s3_endpoint=_aws.endpoint)
+    # As `plein dev` does: the API tests sign in through the demo routes too.
+    env.configure(_meter.endpoint, TABLE, secrets.token_urlsafe(32), s3_endpoint=_aws.endpoint,
+                  demo_signin=True)
     _issuer.start()
     pem = _site_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                   serialization.NoEncryption()).decode()
@@ -60,10 +62,15 @@ def aws():
 
 @pytest.fixture
 def issuer():
-    """The loopback OpenID provider the app is configured with, reset for this test."""
+    """The loopback OpenID provider the app is configured with, reset for this test. The
+    app's cached discovery document goes too: tests change what the provider advertises."""
+    from chalicelib.domain import oidc
+
     _issuer.reset()
+    oidc._discovery.cache_clear()
     yield _issuer
     _issuer.reset()
+    oidc._discovery.cache_clear()
 
 
 @pytest.fixture(scope="session")

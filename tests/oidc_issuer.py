@@ -2,7 +2,10 @@
 document, a JWKS endpoint, and authorize + token endpoints that check PKCE.
 
 Tests say who signs in next (`issuer.next_user`) and may bend the ID token it issues
-(`issuer.token_changes`, `issuer.sign_with`) to prove that our side refuses it.
+(`issuer.token_changes`, `issuer.sign_with`) to prove that our side refuses it. It also plays
+the provider variants Plein must cope with: claims only in userinfo (`userinfo_only`), an
+issuer ending in "/" (`trailing_slash`), RP-initiated logout (`end_session`), and being down
+(`down`: every endpoint answers 503).
 """
 
 import base64
@@ -41,7 +44,21 @@ class LoopbackIssuer:
         self._codes: dict[str, dict] = {}
         self.token_requests: list[dict] = []
         self.auth_methods = ("client_secret_basic",)
+        self.userinfo_only: tuple[str, ...] = ()  # claims left out of the ID token
+        self.userinfo_changes: dict = {}
+        self.userinfo_requests: list[str] = []  # the bearer tokens userinfo was asked with
+        self.trailing_slash = False
+        self.end_session = False
+        self.logouts: list[dict] = []
+        self.down = False
+        self.down_paths: set[str] = set()  # only these endpoints answer 503
+        self._access: dict[str, dict] = {}
         self._server = None
+
+    @property
+    def issuer_id(self) -> str:
+        """The issuer as the provider spells it in discovery and in `iss`."""
+        return f"{self.url}/" if self.trailing_slash else self.url
 
     # --- tokens ---------------------------------------------------------------------------
     def id_token(self, claims: dict, key=None, headers: dict | None = None,
@@ -51,8 +68,8 @@ class LoopbackIssuer:
 
     def claims_for(self, user: dict, nonce: str, now: float | None = None) -> dict:
         now = time.time() if now is None else now
-        return {"iss": self.url, "aud": self.client_id, "iat": int(now), "exp": int(now) + 300,
-                "nonce": nonce, **user}
+        return {"iss": self.issuer_id, "aud": self.client_id, "iat": int(now),
+                "exp": int(now) + 300, "nonce": nonce, **user}
 
     def jwks(self) -> dict:
         public = jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)
@@ -62,15 +79,21 @@ class LoopbackIssuer:
     def __call__(self, environ, start_response):
         request = Request(environ)
         routes = {"/.well-known/openid-configuration": self._discovery, "/jwks": self._jwks,
-                  "/authorize": self._authorize, "/token": self._token}
+                  "/authorize": self._authorize, "/token": self._token,
+                  "/userinfo": self._userinfo, "/logout": self._logout}
         handler = routes.get(request.path)
+        if self.down or request.path in self.down_paths:
+            handler = lambda _request: Response("unavailable", status=503)  # noqa: E731
         response = handler(request) if handler else Response("not found", status=404)
         return response(environ, start_response)
 
     def _discovery(self, _request):
+        extra = {"end_session_endpoint": f"{self.url}/logout"} if self.end_session else {}
         return _json({
-            "issuer": self.url, "authorization_endpoint": f"{self.url}/authorize",
+            **extra,
+            "issuer": self.issuer_id, "authorization_endpoint": f"{self.url}/authorize",
             "token_endpoint": f"{self.url}/token", "jwks_uri": f"{self.url}/jwks",
+            "userinfo_endpoint": f"{self.url}/userinfo",
             "response_types_supported": ["code"], "subject_types_supported": ["public"],
             "id_token_signing_alg_values_supported": ["RS256"],
             "code_challenge_methods_supported": ["S256"],
@@ -104,14 +127,36 @@ class LoopbackIssuer:
         if _b64url(hashlib.sha256(verifier.encode()).digest()) != grant["challenge"]:
             return _json({"error": "invalid_grant", "error_description": "PKCE"}, 400)
         claims = {**self.claims_for(grant["user"], grant["nonce"]), **self.token_changes}
+        for name in self.userinfo_only:
+            claims.pop(name, None)
         if self.unsigned:
             token = jwt.encode(claims, None, algorithm="none", headers={"kid": self.kid})
         else:
             token = self.id_token(claims, key=self.sign_with, headers=self.header_changes)
         if self.mangle:
             token = self.mangle(token)
-        return _json({"access_token": secrets.token_urlsafe(16), "token_type": "Bearer",
+        access = secrets.token_urlsafe(16)
+        self._access[access] = grant["user"]
+        return _json({"access_token": access, "token_type": "Bearer",
                       "expires_in": 300, "id_token": token})
+
+    def _userinfo(self, request):
+        header = request.headers.get("Authorization", "")
+        token = header[7:] if header.startswith("Bearer ") else ""
+        self.userinfo_requests.append(token)
+        user = self._access.get(token)
+        if user is None:
+            return _json({"error": "invalid_token"}, 401)
+        return _json({**user, **self.userinfo_changes})
+
+    def _logout(self, request):
+        """RP-initiated logout: ends the provider's session, back to a registered URI only."""
+        args = dict(request.args)
+        self.logouts.append(args)
+        back = args.get("post_logout_redirect_uri")
+        if args.get("client_id") != self.client_id or not back:
+            return _json({"error": "invalid_request"}, 400)
+        return Response(status=302, headers={"Location": back})
 
     def _client(self, request) -> tuple[str | None, str | None]:
         """Client authentication as advertised: HTTP Basic, or the secret in the form."""
@@ -139,6 +184,11 @@ class LoopbackIssuer:
         self.unsigned, self.mangle = False, None
         self.auth_methods = ("client_secret_basic",)
         self.token_requests.clear()
+        self.userinfo_only, self.userinfo_changes = (), {}
+        self.userinfo_requests.clear()
+        self.trailing_slash = self.end_session = self.down = False
+        self.down_paths = set()
+        self.logouts.clear()
 
 
 def _json(data: dict, status: int = 200) -> Response:

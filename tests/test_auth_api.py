@@ -54,27 +54,34 @@ def test_logout_clears_the_cookie(client, make_person, as_person):
     response = client.http.post("/api/auth/logout", headers=as_person(make_person()), body="{}")
     assert response.status_code == 200
     cookies = set_cookies(response)
-    assert set(cookies) == {sessions.COOKIE, *sitecookies.NAMES}
+    assert set(cookies) == {sessions.COOKIE, "plein_idhint", *sitecookies.NAMES}
     assert all("Max-Age=0" in c for c in cookies.values())
 
 
-def test_dev_routes_are_404_on_other_stages(make_person):
-    """Runs a fresh interpreter with PLEIN_STAGE=prod against the same endpoint."""
+def _demo_routes(**environ) -> list[str]:
+    """Status of the two demo routes in a fresh interpreter (settings are read at import),
+    against the same endpoint, with this environment on top."""
     import os
     import subprocess
     import sys
 
-    make_person(name="Anna")
     script = (
         "import json; from chalice.test import Client; from app import app\n"
         "with Client(app) as c:\n"
         "    a = c.http.get('/api/auth/dev-users').status_code\n"
         "    b = c.http.post('/api/auth/dev-login', body=json.dumps({'email': 'x@y.nl'}),"
-        " headers={'content-type': 'application/json', 'host': 'h', 'origin': 'https://h'})"
+        " headers={'content-type': 'application/json', 'host': 'h', 'origin': 'http://h'})"
         ".status_code\n"
         "print(a, b)\n"
     )
-    environ = {**os.environ, "PLEIN_STAGE": "prod"}
-    out = subprocess.run([sys.executable, "-c", script], env=environ, capture_output=True,
-                         text=True, cwd="functions", check=True).stdout
-    assert out.split() == ["404", "404"]
+    env = {**os.environ, **environ}
+    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, cwd="functions", check=True).stdout.split()
+
+
+def test_demo_routes_are_off_unless_plein_dev_turns_them_on(make_person):
+    """The stage name decides nothing: a stage named "local" without the flag has none."""
+    make_person(name="Anna")
+    assert _demo_routes(PLEIN_STAGE="local", PLEIN_DEMO_SIGNIN="") == ["404", "404"]
+    assert _demo_routes(PLEIN_STAGE="prod", PLEIN_DEMO_SIGNIN="") == ["404", "404"]
+    assert _demo_routes(PLEIN_STAGE="local", PLEIN_DEMO_SIGNIN="1") == ["200", "400"]

@@ -35,7 +35,7 @@ def test_first_sign_in_creates_the_employee_from_the_claims(client, issuer):
 
 def test_sign_in_sets_the_session_and_site_cookies_and_ends_the_flow(client, issuer):
     cookies = set_cookies(sign_in(client))
-    assert set(cookies) == {"plein_signin", sessions.COOKIE, *sitecookies.NAMES}
+    assert set(cookies) == {"plein_signin", "plein_idhint", sessions.COOKIE, *sitecookies.NAMES}
     assert "Max-Age=0" in cookies["plein_signin"]
     for name in (sessions.COOKIE, *sitecookies.NAMES):
         assert "HttpOnly" in cookies[name] and "SameSite=Lax" in cookies[name]

@@ -8,7 +8,8 @@ import os
 from dataclasses import dataclass
 
 SETTINGS = (
-    ("PLEIN_STAGE", "local", "Deployment stage; dev-only routes exist only on 'local'."),
+    ("PLEIN_STAGE", "local", "Deployment stage; 'local' means plain-http cookies (plein dev)."),
+    ("PLEIN_DEMO_SIGNIN", "", "1 turns the demo sign-in routes on; only `plein dev` sets it."),
     ("PLEIN_TABLE", "plein-local", "Name of the single DynamoDB table."),
     ("PLEIN_DYNAMODB_ENDPOINT", "", "DynamoDB endpoint URL; empty means the AWS default."),
     ("PLEIN_REGION", "eu-west-1", "AWS region of the table and buckets."),
@@ -29,6 +30,7 @@ SETTINGS = (
     ("PLEIN_OIDC_ALLOWED_DOMAINS", "", "Email domains that may sign in (comma-separated, * any)."),
     ("PLEIN_OIDC_REQUIRED_GROUP", "", "If set, only members of this IdP group may sign in."),
     ("PLEIN_OIDC_GROUPS_CLAIM", "groups", "ID token claim that lists the employee's IdP groups."),
+    ("PLEIN_OIDC_TIMEOUT", "5", "Seconds to wait for the identity provider before giving up."),
     ("PLEIN_ADMIN_EMAILS", "", "Emails (comma-separated) that get the admin role."),
     ("PLEIN_ADMIN_GROUP", "", "IdP group whose members get the admin role."),
     ("PLEIN_CONTENT_MANAGER_EMAILS", "", "Emails (comma-separated) that get content_manager."),
@@ -49,6 +51,7 @@ _DEFAULT_LIMITS = next(d for n, d, _h in SETTINGS if n == "PLEIN_RATE_LIMITS")
 @dataclass(frozen=True)
 class Settings:
     stage: str
+    demo_signin: bool
     table: str
     dynamodb_endpoint: str | None
     region: str
@@ -69,6 +72,7 @@ class Settings:
     oidc_allowed_domains: tuple[str, ...]
     oidc_required_group: str
     oidc_groups_claim: str
+    oidc_timeout: float
     admin_emails: tuple[str, ...]
     admin_group: str
     content_manager_emails: tuple[str, ...]
@@ -106,6 +110,14 @@ def _limits(value: str, default: str) -> dict[str, tuple[int, int]]:
     return {**parse(default), **parse(value)}
 
 
+def _seconds(value: str, default: float) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        return default
+    return seconds if 0 < seconds <= 30 else default
+
+
 def load(environ=os.environ) -> Settings:
     values = {name: environ.get(name, default) for name, default, _help in SETTINGS}
     try:
@@ -114,6 +126,7 @@ def load(environ=os.environ) -> Settings:
         hours = 12
     return Settings(
         stage=values["PLEIN_STAGE"],
+        demo_signin=values["PLEIN_DEMO_SIGNIN"] == "1",
         table=values["PLEIN_TABLE"],
         dynamodb_endpoint=values["PLEIN_DYNAMODB_ENDPOINT"] or None,
         region=values["PLEIN_REGION"],
@@ -128,7 +141,9 @@ def load(environ=os.environ) -> Settings:
         uploads_url=values["PLEIN_UPLOADS_URL"],
         timezone=values["PLEIN_TIMEZONE"],
         public_url=values["PLEIN_PUBLIC_URL"].rstrip("/"),
-        oidc_issuer=values["PLEIN_OIDC_ISSUER"].rstrip("/"),
+        # As written: the provider's `iss` may end in "/" (Auth0, Entra ID v1), and it is
+        # compared exactly.
+        oidc_issuer=values["PLEIN_OIDC_ISSUER"],
         oidc_client_id=values["PLEIN_OIDC_CLIENT_ID"],
         oidc_client_secret=values["PLEIN_OIDC_CLIENT_SECRET"],
         oidc_client_secret_param=values["PLEIN_OIDC_CLIENT_SECRET_PARAM"],
@@ -136,6 +151,7 @@ def load(environ=os.environ) -> Settings:
         oidc_allowed_domains=_list(values["PLEIN_OIDC_ALLOWED_DOMAINS"], lower=True),
         oidc_required_group=values["PLEIN_OIDC_REQUIRED_GROUP"],
         oidc_groups_claim=values["PLEIN_OIDC_GROUPS_CLAIM"],
+        oidc_timeout=_seconds(values["PLEIN_OIDC_TIMEOUT"], 5.0),
         admin_emails=_list(values["PLEIN_ADMIN_EMAILS"], lower=True),
         admin_group=values["PLEIN_ADMIN_GROUP"],
         content_manager_emails=_list(values["PLEIN_CONTENT_MANAGER_EMAILS"], lower=True),

@@ -183,6 +183,9 @@ def hash_of(template: dict, artifact_digest: str) -> str:
 
 
 def package(stage: Stage, out: Path, build_site=site.build, content: Path = CONTENT) -> Package:
+    if stage.name == "local":  # also for a Stage made in code, not read from stages.toml
+        raise PackageError("the stage name 'local' is reserved for `plein dev`; "
+                           "a deployed API must never run as it")
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         # Replaced wholesale, so only ever a folder this command wrote before.

@@ -71,6 +71,10 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
            f"no stage {name!r} (defined: {', '.join(sorted(stages)) or 'none'})")
     _check(bool(_NAME.match(name)), where,
            f"stage name {name!r} must be lower-case letters, digits and dashes")
+    # "local" is what `plein dev` runs as: plain-http cookies without the __Host- prefix.
+    # A deployed stage of that name would get them on the internet.
+    _check(name != "local", where, "the stage name 'local' is reserved for `plein dev`; "
+           "choose another name for a deployed stage")
     raw = dict(stages[name])
     at = f"{where} [stages.{name}]"
     oidc_raw = raw.pop("oidc", {}) or {}
@@ -116,6 +120,9 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
         # Secrets never go through this file; the API reads them from SSM (…_PARAM).
         _check(not name.endswith(("SECRET", "PRIVATE_KEY")), f"{at}.settings",
                f"{name} is a secret: store it in SSM and name its parameter instead")
+        # The demo routes sign anyone in as anyone: only `plein dev` turns them on.
+        _check(name != "PLEIN_DEMO_SIGNIN", f"{at}.settings",
+               f"{name} is for `plein dev` only; a deployed stage never has demo sign-in")
     oidc = stage.oidc
     _check(not oidc.issuer or oidc.issuer.startswith("https://"), f"{at}.oidc",
            "issuer must be an https:// URL")

@@ -38,10 +38,10 @@ class LocalStack:
         self.aws = EmbeddedAws()
         self._lock = threading.Lock()
 
-    def start(self, seed_demo: bool = True) -> dict:
+    def start(self, seed_demo: bool = True, demo_signin: bool = False) -> dict:
         saved = snapshot.read(self.snapshot_path)  # fails before anything starts
         self.aws.start()
-        env.configure(self.aws.endpoint, TABLE, _secret(self.data_dir))
+        env.configure(self.aws.endpoint, TABLE, _secret(self.data_dir), demo_signin=demo_signin)
         from chalicelib.clock import system_clock
         from chalicelib.ids import new_id
         from chalicelib.models import TABLE_SCHEMA
@@ -128,12 +128,12 @@ def welcome(host: str, port: int) -> str:
 
 def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1",
         watch: bool = True, build: bool = True, snapshot_seconds: float = SNAPSHOT_SECONDS,
-        private_site: bool = False) -> int:
+        private_site: bool = False, demo_signin: bool = True) -> int:
     if private_site:
         env.use_site_key(_site_key(Path(data_dir)))
     stack = LocalStack(data_dir)
     try:
-        outcome = stack.start()
+        outcome = stack.start(demo_signin=demo_signin)
     except snapshot.SnapshotError as err:
         print(f"plein dev: {err}\nMove or repair that file; nothing was changed.", file=sys.stderr)
         return 2

@@ -10,11 +10,15 @@ UPLOADS_BUCKET = "plein-local-uploads"
 
 
 def configure(endpoint: str, table: str, secret: str, stage: str = "local",
-              s3_endpoint: str | None = None, bucket: str = UPLOADS_BUCKET) -> None:
+              s3_endpoint: str | None = None, bucket: str = UPLOADS_BUCKET,
+              demo_signin: bool = False) -> None:
     """`endpoint` serves DynamoDB; S3 goes to `s3_endpoint` (the same server unless a
-    DynamoDB-only proxy such as the call meter sits in front of it)."""
+    DynamoDB-only proxy such as the call meter sits in front of it). `demo_signin` turns on
+    the routes that sign anyone in as anyone: `plein dev` and the tests ask for it, nothing
+    else does, and it is set either way so a stray shell variable cannot decide."""
     os.environ.update({
         "PLEIN_STAGE": stage,
+        "PLEIN_DEMO_SIGNIN": "1" if demo_signin else "",
         "PLEIN_TABLE": table,
         "PLEIN_DYNAMODB_ENDPOINT": endpoint,
         "PLEIN_SESSION_SECRET": secret,

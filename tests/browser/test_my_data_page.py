@@ -42,3 +42,18 @@ def test_download_then_delete_my_account_keeping_my_posts_anonymous(page, live):
     assert [(p["body"], p["author"]["name"]) for p in items if p["body"] == "Van Ruben"] == [
         ("Van Ruben", "")]
     assert page.errors == []
+
+
+def test_sign_out_everywhere_ends_the_sessions_of_every_browser(page, live):
+    phone = live.session()
+    phone.call("POST", "/api/auth/dev-login", {"email": "lotte.visser@voorbeeld.nl"})
+    assert phone.call("GET", "/api/me")[0] == 200
+    sign_in(page, "Lotte Visser")
+    page.goto("/mijn-gegevens.html")
+    page.get_by_role("heading", name="Ingelogde apparaten").wait_for()
+    page.get_by_role("button", name="Overal uitloggen").click()
+    page.get_by_text("Je bent op al je apparaten uitgelogd.").wait_for()
+    page.locator(".session").get_by_text("Niet ingelogd").wait_for()
+    assert page.request.get("/api/me").status == 401
+    assert phone.call("GET", "/api/me")[0] == 401
+    assert page.errors == []

@@ -61,3 +61,19 @@ def test_tampered_or_foreign_site_cookies_do_not_open_the_site(visitor, issuer, 
         assert visitor.request.get("/over-plein.html").status == 403
     visitor.context.add_cookies([policy, {**good["CloudFront-Key-Pair-Id"], "value": "K-OTHER"}])
     assert visitor.request.get("/over-plein.html").status == 403
+
+
+@pytest.mark.parametrize("path", ["//evil.example/x", "/\\evil.example/x"])
+def test_continue_after_signing_in_never_leaves_the_site(visitor, private, path):
+    """CloudFront shows the sign-in page at the URL that was refused, which can be one a
+    browser reads as another host; "Verder" must not follow it there."""
+    response = visitor.goto(private.url + path)
+    assert response.status == 403
+    picker = visitor.get_by_label("Inloggen als demomedewerker")
+    picker.select_option(picker.locator("option", has_text="Lotte Visser").get_attribute("value"))
+    visitor.get_by_role("button", name="Inloggen").click()
+    go_on = visitor.get_by_role("link", name="Verder")
+    go_on.wait_for()
+    assert go_on.get_attribute("href") == "/"
+    assert visitor.errors == []
+

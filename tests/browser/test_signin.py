@@ -44,3 +44,13 @@ def test_after_picking_a_demo_employee_the_sign_in_page_offers_to_go_on(page, li
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("link", name="Verder").click()
     page.wait_for_url(live.url + "/")
+
+
+def test_a_provider_that_cannot_be_reached_gets_the_dutch_try_again_message(page, live):
+    page.goto("/inloggen.html?error=unavailable")
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert alert.inner_text() == ("De inlogdienst is nu niet bereikbaar. Probeer het over een "
+                                  "paar minuten opnieuw.")
+    assert page.errors == []
+

@@ -4,9 +4,12 @@ Works with any provider that publishes a discovery document (Entra ID, Okta, Goo
 Cognito with SAML federation). The flow is stateless on our side: state, nonce and the PKCE
 verifier travel in a short-lived signed cookie (`sessions.seal`) that only our callback reads.
 The ID token is checked with PyJWT against the provider's JWKS (cached per container).
+Claims the ID token leaves out (a conformant provider may put `email` and `name` only in the
+userinfo response in the code flow) are fetched from userinfo with the access token.
 """
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -36,7 +39,8 @@ _PROFILE_CLAIMS = {
 
 
 class SignInRefused(Exception):
-    """`code` says why, for the sign-in page: state, provider, token, email, domain, group."""
+    """`code` says why, for the sign-in page: state, provider, unavailable (the provider could
+    not be reached, or answered 5xx), token, email, domain, group."""
 
     def __init__(self, code: str, detail: str = ""):
         super().__init__(f"{code}: {detail}" if detail else code)
@@ -54,6 +58,7 @@ class Provider:
     required_group: str = ""
     groups_claim: str = "groups"
     timeout: float = 10
+    groups_wanted: bool = False  # roles or admission go by groups: fetch them if missing
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,22 @@ class Identity:
     name: str
     groups: tuple[str, ...]
     profile: dict
+    id_token: str = ""  # kept only as the `id_token_hint` for signing out at the provider
 
 
 def _fetch_json(request: urllib.request.Request | str, timeout: float) -> dict:
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = json.loads(response.read())
-    except (urllib.error.URLError, OSError, ValueError) as err:
-        raise SignInRefused("provider", str(err)) from err
+    except urllib.error.HTTPError as err:
+        # 4xx is the provider refusing us (a used code, a wrong secret): trying again will not
+        # help. 5xx, like no answer at all, is the provider being down.
+        raise SignInRefused("unavailable" if err.code >= 500 else "provider",
+                            f"{err.code} from {err.url}") from err
+    except (urllib.error.URLError, OSError) as err:
+        raise SignInRefused("unavailable", str(err)) from err
+    except ValueError as err:
+        raise SignInRefused("provider", f"answer is not JSON: {err}") from err
     if not isinstance(data, dict):
         raise SignInRefused("provider", "answer is not a JSON object")
     return data
@@ -79,9 +92,11 @@ def _fetch_json(request: urllib.request.Request | str, timeout: float) -> dict:
 
 @lru_cache(maxsize=4)
 def _discovery(issuer: str, timeout: float) -> dict:
-    doc = _fetch_json(f"{issuer}/.well-known/openid-configuration", timeout)
-    # A discovery document for another issuer would make every later check meaningless.
-    if doc.get("issuer", "").rstrip("/") != issuer.rstrip("/"):
+    doc = _fetch_json(f"{issuer.rstrip('/')}/.well-known/openid-configuration", timeout)
+    # A discovery document for another issuer would make every later check meaningless. The
+    # setting may differ from it by a trailing "/" only; tokens are then compared with the
+    # document's own spelling, which is what the provider puts in `iss`.
+    if not isinstance(doc.get("issuer"), str) or doc["issuer"].rstrip("/") != issuer.rstrip("/"):
         raise SignInRefused("provider", "discovery document names another issuer")
     for field in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
         if not isinstance(doc.get(field), str):
@@ -143,16 +158,57 @@ def read_flow(flow_token: str | None, now: datetime) -> dict:
 def finish(provider: Provider, params: dict, flow: dict, now: datetime) -> Identity:
     """Checks the callback against the flow, redeems the code, verifies the ID token."""
     if params.get("error"):
-        raise SignInRefused("provider", str(params.get("error"))[:100])
+        # repr: the value comes from the query string and goes into the log.
+        raise SignInRefused("provider", repr(str(params.get("error"))[:100]))
     state, code = params.get("state"), params.get("code")
     if not isinstance(state, str) or not hmac.compare_digest(state, flow["state"]):
         raise SignInRefused("state", "state does not match")
     if not isinstance(code, str) or not code:
         raise SignInRefused("state", "no code")
-    id_token = _redeem(provider, code, flow["verifier"]).get("id_token")
+    tokens = _redeem(provider, code, flow["verifier"])
+    id_token = tokens.get("id_token")
     if not isinstance(id_token, str):
         raise SignInRefused("token", "no id_token in the token response")
-    return identity(provider, verify_id_token(provider, id_token, flow["nonce"], now))
+    claims = verify_id_token(provider, id_token, flow["nonce"], now)
+    if _missing(provider, claims):
+        claims = {**_userinfo(provider, tokens.get("access_token"), claims["sub"]), **claims}
+    return dataclasses.replace(identity(provider, claims), id_token=id_token)
+
+
+def _missing(provider: Provider, claims: dict) -> bool:
+    wanted = ["email", "name"] + ([provider.groups_claim] if provider.groups_wanted else [])
+    return any(name not in claims for name in wanted)
+
+
+def _userinfo(provider: Provider, access_token, subject: str) -> dict:
+    """The userinfo claims, or {} when the provider has no userinfo endpoint. Its `sub` must be
+    the ID token's (OIDC Core 5.3.2): otherwise the answer may be about someone else."""
+    uri = endpoints(provider).get("userinfo_endpoint")
+    if not isinstance(uri, str):
+        return {}
+    if not isinstance(access_token, str) or not access_token:
+        raise SignInRefused("token", "no access_token to read userinfo with")
+    request = urllib.request.Request(uri, headers={"Authorization": f"Bearer {access_token}",
+                                                   "Accept": "application/json"})
+    info = _fetch_json(request, provider.timeout)
+    if info.get("sub") != subject:
+        raise SignInRefused("token", "userinfo is about another subject")
+    return info
+
+
+def end_session_url(provider: Provider, id_token: str | None, after: str) -> str | None:
+    """Where to send the browser so the provider's own session ends too (RP-initiated logout
+    1.0), or None when the provider offers no end_session_endpoint or cannot be reached."""
+    try:
+        endpoint = endpoints(provider).get("end_session_endpoint")
+    except SignInRefused:
+        return None  # our own session is ended anyway
+    if not isinstance(endpoint, str) or not endpoint.startswith(("https://", "http://")):
+        return None
+    params = {"client_id": provider.client_id, "post_logout_redirect_uri": after}
+    if id_token:
+        params["id_token_hint"] = id_token  # Okta and Keycloak want it; it is no credential
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}{urllib.parse.urlencode(params)}"
 
 
 def _redeem(provider: Provider, code: str, verifier: str) -> dict:
@@ -185,9 +241,11 @@ def verify_id_token(provider: Provider, token: str, nonce: str, now: datetime) -
         # Times are checked below against the injected clock, so tests move time, not sleep.
         claims = jwt.decode(
             token, key.key, algorithms=list(ALGORITHMS), audience=provider.client_id,
-            issuer=provider.issuer,
+            issuer=endpoints(provider)["issuer"],
             options={"require": ["iss", "aud", "sub", "exp", "iat", "nonce"],
                      "verify_exp": False, "verify_iat": False, "verify_nbf": False})
+    except jwt.exceptions.PyJWKClientConnectionError as err:  # the key set could not be read
+        raise SignInRefused("unavailable", str(err)) from err
     except jwt.PyJWTError as err:
         raise SignInRefused("token", str(err)) from err
     moment = now.timestamp()
@@ -236,5 +294,6 @@ def identity(provider: Provider, claims: dict) -> Identity:
         n for n in (_text(claims, ("given_name",)), _text(claims, ("family_name",))) if n
     ) or email.split("@")[0]
     profile = {field: _text(claims, names) for field, names in _PROFILE_CLAIMS.items()}
-    return Identity(issuer=provider.issuer, subject=str(claims["sub"]), email=email, name=name,
-                    groups=groups, profile={k: v for k, v in profile.items() if v})
+    # The identity link's key: without a trailing "/", as it was stored before it was kept.
+    return Identity(issuer=provider.issuer.rstrip("/"), subject=str(claims["sub"]), email=email,
+                    name=name, groups=groups, profile={k: v for k, v in profile.items() if v})

@@ -50,13 +50,15 @@ def sign_in(who: Identity, sources: RoleSources, clock: Clock, new_id: IdMaker) 
     if person.email != who.email:
         identities.change_email(person, who.email)
     if person.role != role:
-        person.update(actions=[Person.role.set(role)])
+        # A changed role ends the sessions issued under the old one, on every device.
+        person.update(actions=[Person.role.set(role), Person.session_version.add(1)])
     return person
 
 
 def complete(provider: Provider, params: dict, flow_token: str | None, sources: RoleSources,
-             clock: Clock, new_id: IdMaker) -> tuple[Person, str]:
-    """The provider's callback: (the signed-in employee, where they were going)."""
+             clock: Clock, new_id: IdMaker) -> tuple[Person, str, str]:
+    """The provider's callback: (the signed-in employee, where they were going, the ID token
+    to hint the provider's sign-out with)."""
     flow = oidc.read_flow(flow_token, clock())
     who = oidc.finish(provider, params, flow, clock())
-    return sign_in(who, sources, clock, new_id), flow["next"]
+    return sign_in(who, sources, clock, new_id), flow["next"], who.id_token

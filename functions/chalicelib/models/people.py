@@ -1,4 +1,10 @@
-from pynamodb.attributes import ListAttribute, NumberAttribute, UnicodeAttribute, VersionAttribute
+from pynamodb.attributes import (
+    ListAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+    VersionAttribute,
+)
 
 from .schema import BaseMeta, Gsi1, Item
 
@@ -35,6 +41,10 @@ class Person(Item):
     created = UnicodeAttribute()
     updated = UnicodeAttribute(null=True)
     version = VersionAttribute()
+    # Session revocation (domain/revocation.py): tokens carry the version they were issued at;
+    # "<exp>:<token id>" of sessions signed out before they expired.
+    session_version = NumberAttribute(default=0)
+    revoked_sessions = UnicodeSetAttribute(null=True)
 
     directory = DirectoryIndex()
 

@@ -1,7 +1,8 @@
-"""Sessions: sign-in over OpenID Connect, who am I, sign out, and the local-only demo sign-in.
+"""Sessions: sign-in over OpenID Connect, who am I, sign out (here or everywhere), and the
+demo sign-in that only `plein dev` turns on.
 
-`login`, `callback` and the dev routes run before there is a session, so they call no
-`guard.viewer`: the flow cookie (state, nonce, PKCE) or the local stage is their check.
+`login`, `callback` and the demo routes run before there is a session, so they call no
+`guard.viewer`: the flow cookie (state, nonce, PKCE) or `PLEIN_DEMO_SIGNIN` is their check.
 """
 
 import logging
@@ -11,24 +12,29 @@ from chalice import Blueprint, Response
 
 from .. import ssm
 from ..clock import system_clock
-from ..domain import oidc, people, sessions, signin
+from ..domain import oidc, people, revocation, sessions, signin
 from ..domain.roles import RoleSources
 from ..errors import invalid, not_found
 from ..ids import new_id
 from ..settings import settings
 from ..web import sitecookies
-from ..web.guard import change, check_origin, json_body, own_origin, viewer
+from ..web.guard import check_origin, json_body, own_origin, session, viewer
 from ..web.guard import cookie as guard_cookie
 
 bp = Blueprint(__name__)
-log = logging.getLogger("plein.auth")
+# Not "plein.auth": Chalice sets its app's logger ("plein") to ERROR, which silenced every
+# refusal logged under it.
+log = logging.getLogger(__name__)
 FLOW_COOKIE = "plein_signin"
+HINT_COOKIE = "plein_idhint"  # the ID token, as `id_token_hint` for the provider's sign-out
 SIGN_IN_PAGE = "/inloggen.html"
+MAX_HINT = 3500
 
 
-def _local_only() -> None:
-    # Defence in depth: these routes are deployed everywhere but only answer locally.
-    if not settings.is_local:
+def _demo_only() -> None:
+    # The demo routes sign anyone in as anyone. They are deployed everywhere but answer only
+    # when `plein dev` turned them on; no stage name turns them on.
+    if not settings.demo_signin:
         raise not_found("route")
 
 
@@ -40,19 +46,27 @@ def _provider(request) -> oidc.Provider:
         client_secret=ssm.secret(settings.oidc_client_secret, settings.oidc_client_secret_param),
         redirect_uri=f"{own_origin(request)}/api/auth/callback", scopes=settings.oidc_scopes,
         allowed_domains=settings.oidc_allowed_domains,
-        required_group=settings.oidc_required_group, groups_claim=settings.oidc_groups_claim)
+        required_group=settings.oidc_required_group, groups_claim=settings.oidc_groups_claim,
+        groups_wanted=bool(settings.oidc_required_group or settings.admin_group
+                           or settings.content_manager_group),
+        timeout=settings.oidc_timeout)
 
 
-def _flow_cookie(value: str, max_age: int) -> str:
+def _auth_cookie(name: str, value: str, max_age: int) -> str:
     secure = "" if settings.is_local else "; Secure"
-    return (f"{FLOW_COOKIE}={value}; Path=/api/auth; Max-Age={max_age}; HttpOnly; "
+    return (f"{name}={value}; Path=/api/auth; Max-Age={max_age}; HttpOnly; "
             f"SameSite=Lax{secure}")
 
 
-def _signed_in_cookies(request, person_id: str) -> list[str]:
+def _flow_cookie(value: str, max_age: int) -> str:
+    return _auth_cookie(FLOW_COOKIE, value, max_age)
+
+
+def _signed_in_cookies(request, person) -> list[str]:
     now = system_clock()
     lifetime = timedelta(hours=settings.session_hours)
-    return [sessions.set_cookie(sessions.issue(person_id, now)),
+    token = sessions.issue(person.id, now, person.session_version or 0)
+    return [sessions.set_cookie(token),
             *sitecookies.set_cookies(own_origin(request), now + lifetime,
                                      int(lifetime.total_seconds()))]
 
@@ -67,11 +81,20 @@ def _redirect(location: str, cookies: list[str]) -> Response:
                     headers={"Location": location, "Set-Cookie": _set_cookie(cookies)})
 
 
+def _refused(err: oidc.SignInRefused) -> Response:
+    # The reason only: SignInRefused never carries a token or a code.
+    log.warning("sign-in refused: %s", err)
+    return _redirect(f"{SIGN_IN_PAGE}?error={err.code}", [_flow_cookie("", 0)])
+
+
 @bp.route("/auth/login")
 def login():
     request = bp.current_request
-    url, flow = oidc.start(_provider(request), (request.query_params or {}).get("next"),
-                           system_clock())
+    try:
+        url, flow = oidc.start(_provider(request), (request.query_params or {}).get("next"),
+                               system_clock())
+    except oidc.SignInRefused as err:  # the provider is down: a page that says so, not a 500
+        return _refused(err)
     return _redirect(url, [_flow_cookie(flow, oidc.FLOW_SECONDS)])
 
 
@@ -79,13 +102,17 @@ def login():
 def callback():
     request = bp.current_request
     try:
-        person, next_path = signin.complete(
+        person, next_path, id_token = signin.complete(
             _provider(request), request.query_params or {},
             guard_cookie(request, FLOW_COOKIE), RoleSources.from_settings(), system_clock, new_id)
     except oidc.SignInRefused as err:
-        log.warning("sign-in refused: %s", err)
-        return _redirect(f"{SIGN_IN_PAGE}?error={err.code}", [_flow_cookie("", 0)])
-    return _redirect(next_path, [_flow_cookie("", 0), *_signed_in_cookies(request, person.id)])
+        return _refused(err)
+    # An ID token fat with group ids (Entra ID) would pass a browser's 4 KB per cookie: then
+    # the provider's sign-out goes without the hint, which only makes it ask "which account?".
+    hints = [_auth_cookie(HINT_COOKIE, id_token, settings.session_hours * 3600)] \
+        if len(id_token) < MAX_HINT else []
+    return _redirect(next_path, [_flow_cookie("", 0), *hints,
+                                 *_signed_in_cookies(request, person)])
 
 
 @bp.route("/me")
@@ -95,7 +122,7 @@ def me():
 
 @bp.route("/auth/dev-users")
 def dev_users():
-    _local_only()
+    _demo_only()
     return {"items": [
         {"email": p.email, "name": p.name, "role": p.role, "department": p.department}
         for p in people.directory_page()
@@ -104,7 +131,7 @@ def dev_users():
 
 @bp.route("/auth/dev-login", methods=["POST"])
 def dev_login():
-    _local_only()
+    _demo_only()
     request = bp.current_request
     check_origin(request)
     email = json_body(request).get("email")
@@ -112,11 +139,41 @@ def dev_login():
     if person is None:
         raise invalid("email", "No demo employee with that email.")
     return Response(body=people.public(person), status_code=200,
-                    headers={"Set-Cookie": _set_cookie(_signed_in_cookies(request, person.id))})
+                    headers={"Set-Cookie": _set_cookie(_signed_in_cookies(request, person))})
+
+
+def _signed_out(request) -> Response:
+    """Our cookies cleared, and where the provider's own session ends (`logout_url`), if it
+    offers that: on a shared workstation the next person must not be signed in as this one."""
+    body = {"ok": True}
+    if settings.oidc_issuer:
+        after = f"{own_origin(request)}/"
+        url = oidc.end_session_url(_provider(request), guard_cookie(request, HINT_COOKIE), after)
+        if url:
+            body["logout_url"] = url
+    return Response(body=body, headers={"Set-Cookie": _set_cookie([
+        sessions.clear_cookie(), _auth_cookie(HINT_COOKIE, "", 0),
+        *sitecookies.clear_cookies()])})
+
+
+def _ending(request) -> tuple[sessions.Session, object]:
+    check_origin(request)
+    json_body(request)
+    return session(request)
 
 
 @bp.route("/auth/logout", methods=["POST"])
 def logout():
-    change(bp.current_request)
-    return Response(body={"ok": True}, headers={
-        "Set-Cookie": _set_cookie([sessions.clear_cookie(), *sitecookies.clear_cookies()])})
+    """This session ends now, on the server too: a copy of the cookie stops working."""
+    request = bp.current_request
+    current, person = _ending(request)
+    revocation.sign_out(person, current, system_clock())
+    return _signed_out(request)
+
+
+@bp.route("/auth/logout-everywhere", methods=["POST"])
+def logout_everywhere():
+    """Every session of this employee ends, on every device."""
+    request = bp.current_request
+    revocation.everywhere(_ending(request)[1])
+    return _signed_out(request)

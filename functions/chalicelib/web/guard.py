@@ -5,7 +5,6 @@ calls `viewer()` or `change()` itself.
 """
 
 import json
-from http.cookies import CookieError, SimpleCookie
 
 from ..clock import Clock, system_clock
 from ..domain import sessions
@@ -17,27 +16,47 @@ from ..settings import settings
 MAX_BODY_BYTES = 64 * 1024
 
 
+def cookie_values(header: str | None, name: str) -> list[str]:
+    """Every value sent for `name`, in order. Split as RFC 6265 section 5.2 says browsers
+    split: on ";", then at the first "=". The stdlib's SimpleCookie gives up on the whole
+    header when any other cookie holds JSON or a stray quote, which lost our session with it.
+    Our own values (JWTs, CloudFront's) never need quoting; a quoted value is unwrapped."""
+    found = []
+    for pair in (header or "").split(";"):
+        key, sep, value = pair.partition("=")
+        if sep and key.strip() == name:
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1]
+            found.append(value)
+    return found
+
+
 def cookie(request, name: str) -> str | None:
-    raw = request.headers.get("cookie")
-    if not raw:
-        return None
+    """The one value of `name`. Several different ones are ambiguous and count as none: a
+    sibling subdomain (or a longer Path) can add a cookie of the same name that the browser
+    sends first, and picking either could sign someone in as the planter of that cookie."""
+    values = set(cookie_values(request.headers.get("cookie"), name))
+    return values.pop() if len(values) == 1 else None
+
+
+def session(request, clock: Clock = system_clock) -> tuple[sessions.Session, Person]:
+    """The valid, unrevoked session and its person; 401 otherwise. One GetItem."""
+    token = cookie(request, sessions.COOKIE)
+    current = sessions.read(token, clock()) if token else None
+    if current is None:
+        raise unauthorized()
     try:
-        jar = SimpleCookie(raw)
-    except CookieError:
-        return None
-    morsel = jar.get(name)
-    return morsel.value if morsel else None
+        person = Person.get(*Person.key(current.person_id))
+    except Person.DoesNotExist:
+        raise unauthorized() from None
+    if not sessions.is_current(current, person):
+        raise unauthorized()
+    return current, person
 
 
 def viewer(request, clock: Clock = system_clock) -> Viewer:
-    token = cookie(request, sessions.COOKIE)
-    person_id = sessions.verify(token, clock()) if token else None
-    if not person_id:
-        raise unauthorized()
-    try:
-        person = Person.get(*Person.key(person_id))
-    except Person.DoesNotExist:
-        raise unauthorized() from None
+    person = session(request, clock)[1]
     return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
                   person=person)
 

@@ -1,7 +1,9 @@
-// Header widget: shows who is signed in; on the local stage, a picker of demo employees.
+// Header widget: shows who is signed in; under `plein dev`, a picker of demo employees (unless
+// it runs against a real identity provider: then the demo routes answer 404 and we link to it).
 import { act, api } from "./api.js";
 import { el, statusRegion } from "./dom.js";
 import { t } from "./messages.js";
+import { safeNext } from "./safe-next.js";
 
 const root = document.querySelector('[data-widget="session"]');
 const isLocal = document.body.dataset.stage === "local";
@@ -44,10 +46,33 @@ async function demoPicker() {
 }
 
 function signInLink() {
-  const next = encodeURIComponent(window.location.pathname + window.location.search);
+  const next = encodeURIComponent(safeNext(window.location.pathname + window.location.search));
   const base = document.body.dataset.api || "/api";
   return el("a", { className: "button", href: `${base}/auth/login?next=${next}`,
                    textContent: t("signIn") });
+}
+
+// After our session ended: end the identity provider's too when it offers that (on a shared
+// computer the next person would otherwise be signed in as this one), which brings the browser
+// back to the site's front page. Deployed, the site cookies are gone as well: every page now
+// leads to the sign-in page.
+export function afterSignOut(result) {
+  if (result && typeof result.logout_url === "string" && /^https?:\/\//.test(result.logout_url)) {
+    window.location.assign(result.logout_url);
+  } else if (isLocal) {
+    render(null);
+  } else {
+    window.location.assign("/inloggen.html");
+  }
+}
+
+async function signInChoice() {
+  if (!isLocal) return signInLink();
+  try {
+    return await demoPicker();
+  } catch {
+    return signInLink();
+  }
 }
 
 async function render(person) {
@@ -56,10 +81,7 @@ async function render(person) {
     const out = el("button", { type: "button", className: "link", textContent: t("signOut") });
     const status = statusRegion();
     out.addEventListener("click", () => act(async () => {
-      await api("/auth/logout", { method: "POST", body: {} });
-      // Deployed, the site cookies are gone too: every page now leads to the sign-in page.
-      if (isLocal) await render(null);
-      else window.location.assign("/inloggen.html");
+      afterSignOut(await api("/auth/logout", { method: "POST", body: {} }));
     }, { status, button: out }));
     root.append(
       el("span", { className: "session-status" }, [
@@ -70,8 +92,7 @@ async function render(person) {
     );
   } else {
     root.append(el("span", { className: "session-status", textContent: t("notSignedIn") }));
-    if (isLocal) root.append(await demoPicker());
-    else root.append(signInLink());
+    root.append(await signInChoice());
   }
   announce(person);
 }
