@@ -188,7 +188,9 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
         site_app = _private(site_app, site_dir, headers)
         media_app = _private(media_app, site_dir, headers)
     app = OneOrigin(ApiApp(env.load_app()), site_app, media=media_app,
-                    upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers))
+                    upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers,
+                                       {env.ACCESS_KEY_ID: env.SECRET_ACCESS_KEY},
+                                       env.region()))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()
 
