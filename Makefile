@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: dev test lint bench messages build clean
+.PHONY: dev test lint bench messages build clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Plein needs Python 3.11+"'
@@ -23,7 +23,14 @@ dev: $(STAMP)
 build: $(STAMP)
 	$(BIN)/plein build
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium (PLEIN_CHROMIUM names another, as in tests/browser).
+CHROMIUM := $(or $(PLEIN_CHROMIUM),/usr/bin/chromium)
+
+# Installs it when missing (as root); otherwise says the one command to run.
+chromium:
+	@sh infra/local/chromium.sh $(CHROMIUM)
+
+test: chromium $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
