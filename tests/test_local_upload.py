@@ -93,6 +93,10 @@ def other_signature(fields: dict) -> dict:
     return {"x-amz-signature": "0" * 64}
 
 
+def non_ascii_signature(fields: dict) -> dict:
+    return {"signature" if "signature" in fields else "x-amz-signature": "é" * 28}
+
+
 def test_an_unsigned_form_writing_html_under_media_is_refused_and_not_served(origin, s3,
                                                                              bucket):
     page = b"<script>alert(document.cookie)</script>"
@@ -117,6 +121,7 @@ def test_a_form_the_api_signed_is_stored(origin, client, make_person, as_person,
     (lambda f: {"Content-Type": "text/html"}, "AccessDenied"),
     (lambda f: {"acl": "public-read"}, "AccessDenied"),  # a field the policy does not mention
     (other_signature, "SignatureDoesNotMatch"),
+    (non_ascii_signature, "SignatureDoesNotMatch"),
     (lambda f: {"policy": "e30="}, "SignatureDoesNotMatch"),  # another policy, old signature
     (other_key_id, "InvalidAccessKeyId"),
 ])

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from botocore.exceptions import ClientError
+from werkzeug.exceptions import HTTPException
 from werkzeug.formparser import parse_form_data
 from werkzeug.wrappers import Request, Response
 
@@ -77,7 +78,10 @@ class UploadProxy:
             return Response("Too large", status=413, headers=self.headers)(environ,
                                                                            start_response)
         body = request.get_data()
-        refused = self._refusal(environ, body)
+        try:
+            refused = self._refusal(environ, body)
+        except HTTPException as err:  # werkzeug's limits on a form's parts: 413
+            return err(environ, start_response)
         if refused:
             return Response(s3post.error_xml(refused), status=refused.status,
                             headers=self.headers, content_type="application/xml")(

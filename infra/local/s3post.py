@@ -73,14 +73,18 @@ def _unknown(key_id: str) -> Refusal:
                    "The AWS Access Key Id you provided does not exist in our records.")
 
 
+def _matches(expected: str, given: str) -> Refusal | None:
+    # As bytes: compare_digest refuses str holding anything but ASCII, and a form may.
+    return None if hmac.compare_digest(expected.encode(), given.encode()) else _WRONG_SIGNATURE
+
+
 def _signature_v2(fields: dict, secrets: dict[str, str]) -> Refusal | None:
     """Signature Version 2: what boto3 still makes for a presigned POST unless told `s3v4`."""
     key_id = fields["awsaccesskeyid"]
     if key_id not in secrets:
         return _unknown(key_id)
     expected = HmacV1Auth(Credentials(key_id, secrets[key_id])).sign_string(fields["policy"])
-    return None if hmac.compare_digest(expected, fields.get("signature", "")) \
-        else _WRONG_SIGNATURE
+    return _matches(expected, fields.get("signature", ""))
 
 
 def _signature_v4(fields: dict, secrets: dict[str, str], region: str) -> Refusal | None:
@@ -98,8 +102,7 @@ def _signature_v4(fields: dict, secrets: dict[str, str], region: str) -> Refusal
                        f"the region '{scope_region}' is wrong; expecting '{region}'")
     signer = SigV4Auth(Credentials(key_id, secrets[key_id]), "s3", region)
     expected = signer.signature(fields["policy"], _Signing(date))
-    return None if hmac.compare_digest(expected, fields.get("x-amz-signature", "")) \
-        else _WRONG_SIGNATURE
+    return _matches(expected, fields.get("x-amz-signature", ""))
 
 
 def _condition(condition, fields: dict, size: int) -> tuple[Refusal | None, str | None]:
