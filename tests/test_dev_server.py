@@ -127,6 +127,10 @@ def test_a_second_process_on_the_same_data_dir_is_refused(server, tmp_path, buil
         assert other.process.wait(timeout=60) == 2
         assert "stop it first" in other.process.stderr.read()
         other.stop()
+        reindex = subprocess.run(
+            [sys.executable, "-m", "infra.cli", "people", "reindex", "--data-dir",
+             str(server.data_dir)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert reindex.returncode == 2 and "stop it first" in reindex.stderr
     finally:
         server.stop()
 
