@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: dev test lint bench messages build clean
+.PHONY: dev test lint bench messages build clean chromium
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Plein needs Python 3.11+"'
@@ -31,11 +31,19 @@ build: $(STAMP)
 # checkov pins its own boto3 and packaging, so it lives in a venv of its own.
 CHECKOV := $(VENV)/checkov/bin/checkov
 $(CHECKOV): | $(BIN)/python
-	$(PYTHON) -m venv $(VENV)/checkov
-	$(VENV)/checkov/bin/python -m pip install --quiet 'checkov>=3.2,<4' > $(VENV)/checkov-install.log 2>&1 \
-		|| (cat $(VENV)/checkov-install.log; exit 1)
+	@echo "Installing checkov into $(VENV)/checkov (it checks the deploy template)..."
+	@$(PYTHON) -m venv $(VENV)/checkov
+	@$(VENV)/checkov/bin/python -m pip install 'checkov>=3.2,<4' > $(VENV)/checkov-install.log 2>&1 \
+		|| { cat $(VENV)/checkov-install.log; exit 1; }
 
-test: $(STAMP) $(CHECKOV)
+# Browser tests drive Debian's Chromium (PLEIN_CHROMIUM names another, as in tests/browser).
+CHROMIUM := $(or $(PLEIN_CHROMIUM),/usr/bin/chromium)
+
+# Installs it when missing (as root); otherwise says the one command to run.
+chromium:
+	@sh infra/local/chromium.sh $(CHROMIUM)
+
+test: chromium $(STAMP) $(CHECKOV)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -96,12 +96,16 @@ def _on_people_table(args, command) -> int:
         # usual AWS chain: an editor's own role, never a key in this repository.
         env.add_functions_path()
         return command()
-    from .local.dev import LocalStack
+    from .local.dev import DataDirInUse, LocalStack
 
-    # The local table lives inside `plein dev`; stop it first, or its next save overwrites
-    # what is written here.
+    # The local table lives inside `plein dev`; it must be stopped first (the data dir's lock
+    # refuses a second process).
     stack = LocalStack(Path(args.data_dir))
-    stack.start()
+    try:
+        stack.start()
+    except DataDirInUse as err:
+        print(f"plein: {err}", file=sys.stderr)
+        return 2
     try:
         return command()
     finally:

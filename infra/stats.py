@@ -1,8 +1,8 @@
 """`plein stats`: the usage dashboard's numbers in the terminal.
 
 The numbers come from the same domain function as `GET /api/usage`, over local data (the
-snapshot `plein dev` keeps, loaded into a private in-memory endpoint, never written back) or
-over a deployed stage's table with the caller's AWS credentials.
+snapshot and journal `plein dev` keeps, loaded into a private in-memory endpoint, never
+written back) or over a deployed stage's table with the caller's AWS credentials.
 """
 
 import json
@@ -24,10 +24,11 @@ def _report(days: int) -> dict:
 
 
 def from_local(data_dir: Path, days: int) -> dict:
-    from .local import env, snapshot
+    from .local import env, journal, snapshot
     from .local.dynamo import EmbeddedAws, ensure_table
 
     saved = snapshot.read(Path(data_dir) / "dynamodb.json")
+    written = journal.read(Path(data_dir) / "journal.log")
     if saved is None:
         raise SystemExit(f"plein stats: no local data in {data_dir} (run `plein dev` first).")
     aws = EmbeddedAws().start()
@@ -39,6 +40,9 @@ def from_local(data_dir: Path, days: int) -> dict:
         dynamodb = aws.client("dynamodb")
         ensure_table(dynamodb, LOCAL_TABLE, TABLE_SCHEMA)
         snapshot.restore(dynamodb, LOCAL_TABLE, saved)
+        # Writes answered since the last snapshot; S3's are refused here (no bucket), which
+        # leaves the table as it would be.
+        journal.replay(aws.app, written.records, snapshot.journal_seq(saved))
         return _report(days)
     finally:
         aws.stop()

@@ -2,6 +2,7 @@
 restart."""
 
 import io
+import signal
 import urllib.request
 
 import pytest
@@ -47,5 +48,31 @@ def test_a_photo_is_uploaded_served_on_our_origin_and_kept_across_restarts(tmp_p
         with pytest.raises(urllib.error.HTTPError) as original:
             urllib.request.urlopen(f"{server.url}/media/../originals/x")
         assert original.value.code == 404
+    finally:
+        server.stop()
+
+
+def test_an_answered_photo_post_survives_kill_9(tmp_path, built_site):
+    # The upload, the web sizes the API made and the post are all journaled writes.
+    server = DevServer(tmp_path / "data", built_site).start(snapshot_every=3600)
+    session = server.session()
+    assert session.call("POST", "/api/auth/dev-login",
+                        {"email": "anna.de.vries@voorbeeld.nl"})[0] == 200
+    data = jpeg()
+    _, target = session.call("POST", "/api/uploads",
+                             {"content_type": "image/jpeg", "size": len(data)})
+    form, ctype = urllib3.encode_multipart_formdata(
+        {**target["fields"], "file": ("foto.jpg", data, "image/jpeg")})
+    assert urllib3.request("POST", server.url + target["url"], body=form,
+                           headers={"Content-Type": ctype}).status == 204
+    status, post = session.call("POST", "/api/posts",
+                                {"body": "Net voor de crash", "photos": [target["id"]]})
+    assert status == 201, post
+    server.stop(signal.SIGKILL)
+
+    server.start()
+    try:
+        with urllib.request.urlopen(server.url + post["photos"][0]["src"]) as reply:
+            assert Image.open(io.BytesIO(reply.read())).format == "WEBP"
     finally:
         server.stop()

@@ -1,5 +1,6 @@
 """`plein dev`: one process with the embedded AWS endpoint, the API and the site on one port."""
 
+import fcntl
 import secrets
 import signal
 import sys
@@ -10,13 +11,14 @@ from werkzeug.serving import make_server
 
 from .. import site
 from ..paths import CONTENT, SITE
-from . import env, objects, snapshot
+from . import env, journal, objects, snapshot
 from .dynamo import EmbeddedAws, ensure_table
 from .gateway import ApiApp, OneOrigin, SiteApp
+from .journal import Journal
 from .media import MediaApp, UploadProxy
 
 TABLE = "plein-local"
-SNAPSHOT_SECONDS = 30
+SNAPSHOT_SECONDS = 30  # how often the journal is folded into the snapshot
 
 
 def _secret(data_dir: Path) -> str:
@@ -28,18 +30,39 @@ def _secret(data_dir: Path) -> str:
     return path.read_text().strip()
 
 
+class DataDirInUse(Exception):
+    pass
+
+
 class LocalStack:
-    """The embedded endpoint with the table, restored from (and saved to) a data dir."""
+    """The embedded endpoint with the table, restored from (and saved to) a data dir: the
+    snapshot, the photos' mirror and the journal of writes since the snapshot."""
 
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
         self.snapshot_path = self.data_dir / "dynamodb.json"
         self.uploads_dir = self.data_dir / "uploads"
-        self.aws = EmbeddedAws()
+        self.journal = Journal(self.data_dir / "journal.log")
+        self.aws = EmbeddedAws(journal=self.journal)
         self._lock = threading.Lock()
+        self._owner = None
+
+    def _claim(self) -> None:
+        """One process per data dir: two would each empty the journal the other appends to.
+        The lock goes with the process, however it ends."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._owner = open(self.data_dir / "lock", "a")  # noqa: SIM115 (held while running)
+        try:
+            fcntl.flock(self._owner, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._owner.close()
+            raise DataDirInUse(f"Another plein process uses {self.data_dir}; stop it first.") \
+                from None
 
     def start(self, seed_demo: bool = True, demo_signin: bool = False) -> dict:
+        self._claim()
         saved = snapshot.read(self.snapshot_path)  # fails before anything starts
+        written = journal.read(self.journal.path)
         self.aws.start()
         env.configure(self.aws.endpoint, TABLE, _secret(self.data_dir), demo_signin=demo_signin)
         from chalicelib.clock import system_clock
@@ -51,17 +74,30 @@ class LocalStack:
         self.s3 = self.aws.client("s3")
         objects.ensure_bucket(self.s3, env.UPLOADS_BUCKET)
         photos = objects.restore(self.s3, env.UPLOADS_BUCKET, self.uploads_dir)
+        result = {"restored": 0}
         if saved is not None:
             result = {"restored": snapshot.restore(self.dynamodb, TABLE, saved),
                       "photos": photos}
-        else:
-            result = {"restored": 0}
-            if seed_demo:
-                from ..demo.seed import seed
+        after = snapshot.journal_seq(saved)
+        replayed, refused = journal.replay(self.aws.app, written.records, after)
+        if replayed:
+            result["replayed"] = replayed
+        if refused:
+            print(f"plein dev: {refused} journaled writes were refused on replay "
+                  f"({self.journal.path}).", file=sys.stderr)
+        if written.torn_bytes:
+            print(f"plein dev: ignored an unfinished last write ({written.torn_bytes} bytes) "
+                  f"in {self.journal.path}; it was never answered.", file=sys.stderr)
+        if saved is None and not replayed and seed_demo:
+            from ..demo.seed import seed
 
-                result["seeded"] = seed(system_clock, new_id)
+            result["seeded"] = seed(system_clock, new_id)
         result["groups"] = self.sync_groups()
+        # Start-up's own writes are folded into this snapshot; from here on, writes are
+        # journaled before they are answered.
+        self.journal.seq = max([after, *(r.seq for r in written.records)])
         self.save()
+        self.journal.start(self.journal.seq)
         return result
 
     def sync_groups(self) -> dict | str:
@@ -77,13 +113,19 @@ class LocalStack:
             return "failed"
 
     def save(self) -> int:
-        with self._lock:
+        """Folds the journal into the snapshot: both mirror what moto holds, then the journal
+        is emptied. Writes wait meanwhile, so nothing falls between the two."""
+        with self._lock, self.journal.paused():
             objects.save(self.s3, env.UPLOADS_BUCKET, self.uploads_dir)
-            return snapshot.save(self.dynamodb, TABLE, self.snapshot_path)
+            saved = snapshot.save(self.dynamodb, TABLE, self.snapshot_path, self.journal.seq)
+            self.journal.empty()
+            return saved
 
     def stop(self) -> int:
         saved = self.save()
+        self.journal.close()
         self.aws.stop()
+        self._owner.close()
         return saved
 
 
@@ -137,6 +179,9 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
     except snapshot.SnapshotError as err:
         print(f"plein dev: {err}\nMove or repair that file; nothing was changed.", file=sys.stderr)
         return 2
+    except DataDirInUse as err:
+        print(f"plein dev: {err}", file=sys.stderr)
+        return 2
     print(f"Local data: {stack.snapshot_path} ({outcome})", flush=True)
 
     def rebuild() -> bool:
@@ -155,13 +200,16 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
         site_app = _private(site_app, site_dir, headers)
         media_app = _private(media_app, site_dir, headers)
     app = OneOrigin(ApiApp(env.load_app()), site_app, media=media_app,
-                    upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers))
+                    upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers,
+                                       {env.ACCESS_KEY_ID: env.SECRET_ACCESS_KEY},
+                                       env.region()))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()
 
-    def periodic_save():
+    def periodic_save():  # keeps the journal short; it holds every answered write anyway
         while not stop.wait(snapshot_seconds):
-            stack.save()
+            if stack.journal.pending:
+                stack.save()
 
     threading.Thread(target=periodic_save, name="snapshot", daemon=True).start()
     if watch:

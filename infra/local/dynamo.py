@@ -12,7 +12,7 @@ from moto.moto_server.werkzeug_app import (
 )
 from werkzeug.serving import make_server
 
-from . import transactions
+from . import env, transactions
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -41,8 +41,13 @@ class OneCallAtATime:
 
 
 class EmbeddedAws:
-    def __init__(self, host: str = "127.0.0.1", port: int | None = None):
+    """`journal` (`journal.Journal`), when given, records every write moto accepts; `app` is
+    moto without it, for replaying the journal."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int | None = None, journal=None):
         self.host, self.port = host, port or free_port(host)
+        self.journal = journal
+        self.app = None
         self._server = None
         self._thread = None
 
@@ -52,8 +57,9 @@ class EmbeddedAws:
 
     def start(self) -> "EmbeddedAws":
         transactions.install()
-        app = OneCallAtATime(DomainDispatcherApplication(create_backend_app))
-        self._server = make_server(self.host, self.port, app, threaded=True,
+        self.app = OneCallAtATime(DomainDispatcherApplication(create_backend_app))
+        served = self.journal.wrap(self.app) if self.journal else self.app
+        self._server = make_server(self.host, self.port, served, threaded=True,
                                    request_handler=MotoRequestHandler)
         self._thread = threading.Thread(target=self._server.serve_forever, name="moto",
                                         daemon=True)
@@ -67,7 +73,8 @@ class EmbeddedAws:
 
     def client(self, service: str):
         return boto3.client(service, endpoint_url=self.endpoint, region_name="eu-west-1",
-                            aws_access_key_id="local", aws_secret_access_key="local")
+                            aws_access_key_id=env.ACCESS_KEY_ID,
+                            aws_secret_access_key=env.SECRET_ACCESS_KEY)
 
 
 def ensure_table(dynamodb, name: str, schema: dict) -> bool:

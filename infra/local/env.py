@@ -7,6 +7,13 @@ import sys
 from ..paths import FUNCTIONS
 
 UPLOADS_BUCKET = "plein-local-uploads"
+# The embedded endpoint's only key pair: the API signs with it (presigned upload forms) and
+# the local /upload checks those signatures with it, as S3 does with a real account's keys.
+ACCESS_KEY_ID, SECRET_ACCESS_KEY = "local", "local"
+
+
+def region() -> str:
+    return os.environ.get("PLEIN_REGION", "eu-west-1")
 
 
 def configure(endpoint: str, table: str, secret: str, stage: str = "local",
@@ -25,9 +32,9 @@ def configure(endpoint: str, table: str, secret: str, stage: str = "local",
         "PLEIN_S3_ENDPOINT": s3_endpoint or endpoint,
         "PLEIN_UPLOADS_BUCKET": bucket,
         # moto accepts any credentials; real ones must never reach a local endpoint.
-        "AWS_ACCESS_KEY_ID": "local",
-        "AWS_SECRET_ACCESS_KEY": "local",
-        "AWS_DEFAULT_REGION": os.environ.get("PLEIN_REGION", "eu-west-1"),
+        "AWS_ACCESS_KEY_ID": ACCESS_KEY_ID,
+        "AWS_SECRET_ACCESS_KEY": SECRET_ACCESS_KEY,
+        "AWS_DEFAULT_REGION": region(),
     })
     os.environ.pop("AWS_SESSION_TOKEN", None)
     os.environ.pop("AWS_PROFILE", None)

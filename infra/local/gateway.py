@@ -9,6 +9,8 @@ from chalice.local import CustomLocalChalice, LocalChalice, LocalGateway, LocalG
 from werkzeug.middleware.shared_data import SharedDataMiddleware
 from werkzeug.wrappers import Request, Response
 
+from ..deploy import sync
+
 
 class ApiApp:
     """A WSGI face on Chalice's LocalGateway, which builds the Lambda event API Gateway would."""
@@ -54,13 +56,20 @@ class ApiApp:
 
 class SiteApp:
     """Static files with CloudFront's behaviour: / serves index.html, unknown paths 404.html,
-    and the same security headers as CloudFront's response headers policy."""
+    and the same security headers as CloudFront's response headers policy.
+
+    Each file carries the Content-Type and Cache-Control `plein deploy` gives its object in the
+    bucket (`deploy/sync.py`): pages must be revalidated on every visit, so a private page is
+    not shown from the browser's cache once its site cookies are gone. werkzeug's own
+    `Cache-Control: public` let the browser guess a freshness and show pages after sign-out."""
 
     def __init__(self, site_dir: Path, headers: dict):
         self.site_dir = Path(site_dir)
         self.headers = list(headers.items())
+        # cache=True for its ETag and 304s, which make a revalidation cheap; its own
+        # Cache-Control is replaced below.
         self._files = SharedDataMiddleware(self._not_found, {"/": str(self.site_dir)},
-                                           cache=False)
+                                           cache=True)
 
     def _not_found(self, environ, start_response):
         page = self.site_dir / "404.html"
@@ -71,8 +80,15 @@ class SiteApp:
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO", "/").endswith("/"):
             environ["PATH_INFO"] += "index.html"
+        key = environ["PATH_INFO"].lstrip("/")
 
         def with_headers(status, headers, exc_info=None):
+            if status.startswith(("200", "304")):
+                headers = [(k, v) for k, v in headers
+                           if k.lower() not in ("cache-control", "content-type")]
+                headers.append(("Cache-Control", sync.cache_control(key)))
+                if status.startswith("200"):
+                    headers.append(("Content-Type", sync.content_type(key)))
             return start_response(status, headers + self.headers, exc_info)
 
         return self._files(environ, with_headers)

@@ -1,11 +1,13 @@
 """Local persistence for the uploads bucket: moto keeps objects in memory, so they are mirrored
 to `<data dir>/uploads/` (one file per key, plus `uploads.json` with each object's headers)
-and put back at start-up. Objects are immutable once written, so a save only copies new keys
-and removes deleted ones."""
+and put back at start-up. Files are flushed to disk before the journal that recorded their
+upload is emptied. Objects are immutable once written, so a save only copies new keys and
+removes deleted ones."""
 
 import json
-import os
 from pathlib import Path
+
+from . import durable
 
 
 def _meta_path(folder: Path) -> Path:
@@ -28,17 +30,13 @@ def save(s3, bucket: str, folder: Path) -> int:
             obj = s3.get_object(Bucket=bucket, Key=key)
             target = folder / key
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(obj["Body"].read())
-            os.replace(tmp, target)
+            durable.replace(target, obj["Body"].read())
             present[key] = {"ContentType": obj.get("ContentType", "application/octet-stream"),
                             "CacheControl": obj.get("CacheControl", ""),
                             "Metadata": obj.get("Metadata", {})}
     for gone in set(known) - set(present):
         (folder / gone).unlink(missing_ok=True)
-    tmp = meta_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(present, separators=(",", ":")))
-    os.replace(tmp, meta_path)
+    durable.replace(meta_path, json.dumps(present, separators=(",", ":")).encode())
     return len(present)
 
 

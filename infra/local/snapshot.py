@@ -1,16 +1,19 @@
 """Local persistence: the embedded endpoint lives in memory, so its items are written to a
 JSON snapshot and read back at start-up.
 
-A snapshot is written to a temporary file and renamed over the old one, so a crash mid-write
-leaves the previous snapshot intact. An unreadable snapshot stops start-up: wiping a
-developer's data silently would be worse than refusing to start.
+A snapshot is written to a temporary file, flushed to disk and renamed over the old one, so a
+crash or power cut mid-write leaves the previous snapshot intact. Writes made since the last
+snapshot are in the journal (`journal.py`), replayed on top of it at start-up. An unreadable
+snapshot stops start-up: wiping a developer's data silently would be worse than refusing to
+start.
 """
 
 import json
-import os
 from pathlib import Path
 
 from botocore.exceptions import BotoCoreError, ClientError
+
+from . import durable
 
 FORMAT = 1
 
@@ -19,20 +22,25 @@ class SnapshotError(Exception):
     pass
 
 
-def dump(dynamodb, table: str) -> dict:
+def dump(dynamodb, table: str, journal_seq: int = 0) -> dict:
     items = []
     for page in dynamodb.get_paginator("scan").paginate(TableName=table):
         items.extend(page["Items"])
-    return {"format": FORMAT, "table": table, "items": items}
+    return {"format": FORMAT, "table": table, "journal_seq": journal_seq, "items": items}
 
 
-def save(dynamodb, table: str, path: Path) -> int:
-    data = dump(dynamodb, table)
+def save(dynamodb, table: str, path: Path, journal_seq: int = 0) -> int:
+    """`journal_seq`: the last journal record the table holds (see `journal`)."""
+    data = dump(dynamodb, table, journal_seq)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    durable.replace(path, json.dumps(data, separators=(",", ":")).encode())
     return len(data["items"])
+
+
+def journal_seq(data: dict | None) -> int:
+    """Snapshots from before the journal hold no sequence number: every record is newer."""
+    seq = (data or {}).get("journal_seq", 0)
+    return seq if isinstance(seq, int) else 0
 
 
 def read(path: Path) -> dict | None:

@@ -2,6 +2,9 @@
 without valid site cookies every page is the sign-in page (403); after signing in through the
 identity provider the site is readable; after signing out it is not."""
 
+import os
+import time
+
 import pytest
 from devserver import DevServer
 
@@ -77,3 +80,23 @@ def test_continue_after_signing_in_never_leaves_the_site(visitor, private, path)
     assert go_on.get_attribute("href") == "/"
     assert visitor.errors == []
 
+
+def test_after_signing_out_a_page_is_not_shown_from_the_browsers_cache(visitor, issuer,
+                                                                        built_site):
+    # A page unchanged for a year: told only `public`, a browser deems it fresh for weeks
+    # (a tenth of its age) and shows it without asking, signed in or not.
+    year_ago = time.time() - 365 * 86400
+    os.utime(built_site / "over-plein.html", (year_ago, year_ago))
+    issuer.next_user = {"sub": "u-kees", "email": "kees.mulder@voorbeeld.nl", "name": "Kees"}
+    visitor.goto("/api/auth/login?next=/over-plein.html")
+    visitor.wait_for_url("**/over-plein.html")
+    assert visitor.get_by_role("heading", name="Over Plein", level=1).is_visible()
+    with visitor.expect_response("**/api/auth/logout"):
+        visitor.get_by_role("button", name="Uitloggen").click()
+    visitor.locator(".session").get_by_text("Niet ingelogd").wait_for()
+    visitor.goto("/inloggen.html")
+
+    response = visitor.goto("/over-plein.html")  # a link followed, not a reload
+    assert response.status == 403
+    assert visitor.get_by_role("heading", name="Inloggen op Plein").is_visible()
+    assert not visitor.get_by_role("heading", name="Over Plein", level=1).is_visible()
