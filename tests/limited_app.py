@@ -17,8 +17,8 @@ _SCRIPT = """
 import json, sys
 from chalice.test import Client
 from app import app
-from chalicelib import sessions
-from chalicelib.ids import system_clock
+from chalicelib.domain import sessions
+from chalicelib.clock import system_clock
 
 person, path, body, times = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 headers = {"content-type": "application/json", "host": "h", "origin": "http://h",

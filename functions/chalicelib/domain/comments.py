@@ -7,13 +7,11 @@ removed, so its replies keep their place.
 
 import re
 
-from pynamodb.exceptions import TransactWriteError, UpdateError
-
 from ..clock import Clock, iso
 from ..errors import forbidden, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
-from ..models.schema import transaction
+from ..models.transactions import Conflict, conditional, transaction
 from . import access, mentions
 from . import posts as post_domain
 from .contributions import contribution
@@ -115,10 +113,11 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
                 tx.update(post, actions=[Post.comments.add(1)], condition=Post.pk.exists())
             if parent is not None:
                 tx.update(Comment(*Comment.key(parent)), actions=[Comment.replies.add(1)],
-                          condition=Comment.pk.exists() & (Comment.deleted == False))  # noqa: E712
+                          condition=Comment.pk.exists() & (Comment.deleted == False),  # noqa: E712
+                          name="parent")
             contribution(tx, "comment", post.group_id if post else None, viewer.role, now)
-    except TransactWriteError as err:
-        if post_domain.is_conditional(err):
+    except Conflict as err:
+        if err.failed:
             raise not_found("post or comment") from err
         raise
     return to_json(comment)
@@ -151,14 +150,11 @@ def edit(viewer: Viewer, comment_id: str, data: dict, clock: Clock) -> dict:
     if not access.may_edit(viewer, comment.author_id):
         raise forbidden("Only the author can edit a comment.")
     body = _body(data)
-    try:
-        comment.update(actions=[Comment.body.set(body), Comment.edited.set(iso(clock())),
-                                Comment.mentions.set(mentions.resolve(body, viewer.email))],
-                       condition=Comment.pk.exists() & (Comment.author_id == viewer.id))
-    except UpdateError as err:
-        if post_domain.is_conditional(err):
-            raise not_found("comment") from err
-        raise
+    if not conditional(lambda: comment.update(
+            actions=[Comment.body.set(body), Comment.edited.set(iso(clock())),
+                     Comment.mentions.set(mentions.resolve(body, viewer.email))],
+            condition=Comment.pk.exists() & (Comment.author_id == viewer.id))):
+        raise not_found("comment")
     return to_json(comment)
 
 
@@ -176,8 +172,8 @@ def delete(viewer: Viewer, comment_id: str) -> dict:
             if comment.post_id:
                 tx.update(Post(*Post.key(comment.post_id)), actions=[Post.comments.add(-1)],
                           condition=Post.pk.exists())
-    except TransactWriteError as err:
-        if post_domain.is_conditional(err):
+    except Conflict as err:
+        if err.failed:
             raise not_found("comment") from err
         raise
     return {"id": comment_id, "deleted": True}

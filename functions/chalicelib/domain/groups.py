@@ -11,6 +11,7 @@ from ..errors import conflict, forbidden, invalid, not_found
 from ..ids import IdMaker
 from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
+from ..models.transactions import Conflict
 from . import covers, cursors, memberships, photos
 from .contributions import contribution
 from .render import markdown_to_html
@@ -83,7 +84,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker,
 
     try:
         memberships.commit(build)
-    except memberships.Raced:
+    except Conflict:
         raise conflict("A group with that id already exists.") from None
     return to_json(group, membership=manager)
 

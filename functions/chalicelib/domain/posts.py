@@ -1,13 +1,11 @@
 """Posts: write, read one, edit, delete. Streams are in stream.py, answers in questions.py."""
 
-from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
-
 from ..clock import Clock, iso
 from ..errors import conflict, forbidden, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Group, OpenQuestion, Post, Reaction
 from ..models.posts import Photo
-from ..models.schema import transaction
+from ..models.transactions import Conflict, conditional, transaction
 from . import access, cursors, mentions, photos
 from .contributions import contribution
 from .open_questions import question_asked, question_settled
@@ -56,12 +54,6 @@ def to_json(post: Post, liked: bool = False) -> dict:
     }
 
 
-def is_conditional(err: Exception) -> bool:
-    reasons = getattr(err, "cancellation_reasons", None) or []
-    return (getattr(err, "cause_response_code", None) == "ConditionalCheckFailedException"
-            or any(r and r.code == "ConditionalCheckFailed" for r in reasons))
-
-
 def load(viewer: Viewer, post_id: str, consistent: bool = False) -> Post:
     """The post, if it exists and the viewer may read it; 404 otherwise (never 403, so
     a private group's posts do not reveal that they exist)."""
@@ -98,20 +90,19 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     # A retried create with the same id must neither overwrite nor count again.
     try:
         with transaction() as tx:
-            tx.save(post, condition=Post.pk.does_not_exist())
+            tx.save(post, condition=Post.pk.does_not_exist(), name="post")
             if kind == "question":
                 tx.save(OpenQuestion(*OpenQuestion.key(partition, post_id)))
                 question_asked(post_id, group_id, tx)
             if group_id is not None:
                 # The group's latest post: a home stream reads its viewer's busiest groups.
                 tx.update(Group(*Group.key(group_id)), actions=[Group.last_post.set(post_id)],
-                          condition=Group.pk.exists())
+                          condition=Group.pk.exists(), name="group")
             contribution(tx, "post", group_id, viewer.role, now)
-    except TransactWriteError as err:
-        post_reason = (err.cancellation_reasons or [None])[0]
-        if post_reason is not None and post_reason.code == "ConditionalCheckFailed":
+    except Conflict as err:
+        if "post" in err.failed:
             raise conflict("A post with this id already exists.") from err
-        if is_conditional(err):
+        if "group" in err.failed:
             raise access.no_such_group() from err  # deleted between the check and the write
         raise
     return to_json(post)
@@ -132,16 +123,11 @@ def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
     if not access.may_edit(viewer, post.author_id):
         raise forbidden("Only the author can edit a post.")
     body = body_of(data)
-    try:
-        post.update(
+    if not conditional(lambda: post.update(
             actions=[Post.body.set(body), Post.edited.set(iso(clock())),
                      Post.mentions.set(mentions.resolve(body, viewer.email))],
-            condition=Post.pk.exists() & (Post.author_id == viewer.id),
-        )
-    except UpdateError as err:
-        if is_conditional(err):
-            raise not_found("post") from err
-        raise
+            condition=Post.pk.exists() & (Post.author_id == viewer.id))):
+        raise not_found("post")
     return to_json(post)
 
 
@@ -154,12 +140,12 @@ def delete(viewer: Viewer, post_id: str) -> dict:
         raise forbidden("Only the author or an admin can delete a post.")
     try:
         with transaction() as tx:
-            tx.delete(post, condition=Post.pk.exists())
+            tx.delete(post, condition=Post.pk.exists(), name="post")
             if post.kind == "question":
                 tx.delete(OpenQuestion(*OpenQuestion.key(post.partition, post.id)))
                 question_settled(post.id, tx)
-    except (TransactWriteError, PutError) as err:
-        if is_conditional(err):
+    except Conflict as err:
+        if "post" in err.failed:
             raise not_found("post") from err
         raise
     # Only the post showed them: a deleted photo must not stay reachable by its URL.

@@ -2,14 +2,12 @@
 of its group) marks a comment on it as the answer. The post and its open-question marker
 change in one transaction, so the unanswered filter never disagrees with the post."""
 
-from pynamodb.exceptions import TransactWriteError
-
 from ..errors import conflict, forbidden, invalid, not_found
 from ..models import Comment, OpenQuestion, Post
-from ..models.schema import transaction
+from ..models.transactions import Conflict, transaction
 from . import access
 from .open_questions import question_asked, question_settled
-from .posts import is_conditional, load, to_json
+from .posts import load, to_json
 from .viewer import Viewer
 
 
@@ -40,8 +38,8 @@ def mark_answer(viewer: Viewer, post_id: str, data: dict) -> dict:
                           condition=Post.pk.exists())
                 tx.delete(marker)
                 question_settled(post.id, tx)
-    except TransactWriteError as err:
-        if is_conditional(err):
+    except Conflict as err:
+        if "post" in err.failed:
             raise not_found("post") from err
         raise
     post.answer = comment_id
