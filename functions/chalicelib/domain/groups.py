@@ -14,6 +14,7 @@ from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
 from ..models.transactions import Conflict
 from . import covers, cursors, memberships, photos
 from .contributions import contribution
+from .permissions import may
 from .render import markdown_to_html
 from .standing import Standing, load, managed
 from .viewer import Viewer
@@ -56,8 +57,8 @@ def to_json(group: Group, standing: Standing | None = None,
                    if membership else None),
     }
     if standing is not None:
-        body["may"] = {"read": standing.can_read, "post": standing.can_post,
-                       "manage": standing.can_manage, "delete": standing.is_admin}
+        body["may"] = {action: standing.may(action)
+                       for action in ("read", "post", "manage", "delete")}
     return body
 
 
@@ -99,7 +100,7 @@ def update(viewer: Viewer, group_id: str, data: dict) -> dict:
     st = managed(viewer, group_id)
     group, actions = st.group, []
     if "status" in data:
-        if not st.is_admin:
+        if not st.may("archive"):
             raise forbidden("Only admins archive or restore a group.")
         if data["status"] not in ("active", "archived"):
             raise invalid("status", "Status must be active or archived.")
@@ -134,7 +135,7 @@ def delete(viewer: Viewer, group_id: str) -> None:
     delete costs one write however large the group was.
     """
     st = load(viewer, group_id)
-    if not st.is_admin:
+    if not st.may("delete"):
         raise forbidden("Only admins delete groups.")
     cover = st.group.cover_photo
     try:
@@ -183,7 +184,7 @@ def directory(viewer: Viewer, params: dict) -> dict:
         raise invalid("filter", f"Filter must be one of {', '.join(FILTERS)}.")
     cursor = params.get("cursor")
     if which in ("all", "secret"):
-        if which == "secret" and not viewer.is_admin:
+        if which == "secret" and not may(viewer, "see_secret", "groups"):
             raise forbidden("Only admins list secret groups.")
         groups, nxt = _listed_page(LISTED if which == "all" else UNLISTED, query, cursor)
         keys = [Membership.key(g.id, viewer.id) for g in groups]
@@ -208,9 +209,9 @@ def roster(viewer: Viewer, group_id: str, params: dict) -> dict:
     if state not in ("member", "requested", "invited"):
         raise invalid("state", "State must be member, requested or invited.")
     st = load(viewer, group_id)
-    if state == "member" and not st.can_read:
+    if state == "member" and not st.may("read"):
         raise forbidden("Only members see who is in this group.")
-    if state != "member" and not st.can_manage:
+    if state != "member" and not st.may("manage"):
         raise forbidden("Only the group's managers see requests and invitations.")
     partition = Membership.roster_partition(st.group.id, state)
     start = None

@@ -99,10 +99,9 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
         if not st.is_active:
             raise _archived()
         current, group = st.membership, st.group
-        if st.state == "member" or (st.state == "requested" and group.visibility == "closed"
-                                    and not st.is_admin):
+        if st.state == "member" or (st.state == "requested" and not st.may("join")):
             return _standing_left(group_id, viewer.id, current)
-        if st.state == "invited" or group.visibility == "open" or st.is_admin:
+        if st.may("join"):
             now = clock()
             item = _member_item(group, viewer.id, viewer.name, "member", "member", iso(now))
 
@@ -237,7 +236,7 @@ def set_role(viewer: Viewer, group_id: str, person_id: str, data: dict) -> dict:
     def decide():
         st = load(viewer, group_id)
         # A manager may step down themselves; everything else is for managers and admins.
-        if not (st.can_manage or (person_id == viewer.id and st.is_manager)):
+        if not (st.may("manage") or (person_id == viewer.id and st.is_manager)):
             raise forbidden("Only the group's managers can do that.")
         current = find_membership(group_id, person_id)
         if current is None or current.state != "member":

@@ -7,12 +7,13 @@ profile they point at.
 import re
 
 from ..clock import Clock, iso
-from ..errors import forbidden, invalid, not_found
+from ..errors import invalid, not_found
 from ..ids import IdMaker
 from ..models import EmailIndex, Person, SubjectIndex
 from ..models.people import ROLES
 from . import directory, names, photos
 from .hits import employee_added
+from .permissions import require
 
 LIMITS = {"name": 100, "title": 100, "department": 100, "location": 100, "phone": 30,
           "bio": 1000}
@@ -119,11 +120,6 @@ def apply(person: Person, changes: dict, clock: Clock) -> bool:
     return True
 
 
-def may_edit(viewer, person_id: str) -> bool:
-    """Your own profile; admins may correct anyone's (a departed manager's stale details)."""
-    return viewer.id == person_id or viewer.is_admin
-
-
 def _photo(viewer, person: Person, value) -> str | None:
     """The upload id to show as `person`'s photo (None removes it). Only the viewer's own
     upload will do, so an admin who sets a colleague's photo uploads it themselves."""
@@ -136,12 +132,11 @@ def _photo(viewer, person: Person, value) -> str | None:
 
 
 def update(viewer, person_id: str, data: dict, clock: Clock) -> dict:
-    if not may_edit(viewer, person_id):
-        raise forbidden("You can only edit your own profile.")
-    changes = clean({k: v for k, v in data.items() if k != "photo"}, allowed=EDITABLE)
     person = viewer.person if person_id == viewer.id else get(person_id)
     if person is None:
         raise not_found("person")
+    require(viewer, "edit", person, "You can only edit your own profile.")
+    changes = clean({k: v for k, v in data.items() if k != "photo"}, allowed=EDITABLE)
     before = person.photo
     if "photo" in data:
         changes["photo"] = _photo(viewer, person, data["photo"])
