@@ -11,7 +11,7 @@ from pynamodb.connection import Connection
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
-from ..settings import settings
+from ..settings import Settings, settings
 
 KEY_ATTRIBUTES = ("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk")
 
@@ -40,6 +40,8 @@ TTL_ATTRIBUTE = "expires"
 
 
 class BaseMeta:
+    """Every model's table and endpoint: the process's settings until `bind` says otherwise."""
+
     table_name = settings.table
     region = settings.region
     host = settings.dynamodb_endpoint
@@ -93,3 +95,16 @@ def shared_connection() -> Connection:
     """The process's one connection for transactions: a new Connection per transaction would
     build a new botocore client, parsing the DynamoDB service model again each time."""
     return Connection(region=BaseMeta.region, host=BaseMeta.host)
+
+
+def bind(bound: Settings) -> None:
+    """Points every model (and the shared connection) at `bound`'s table and endpoint, so a
+    test or a tool can use settings it built itself instead of the environment's."""
+    BaseMeta.table_name, BaseMeta.region = bound.table, bound.region
+    BaseMeta.host = bound.dynamodb_endpoint
+    shared_connection.cache_clear()
+    pending = [Item]
+    while pending:  # each model class caches a connection to the table it was bound to
+        model = pending.pop()
+        model._connection = None
+        pending += model.__subclasses__()
