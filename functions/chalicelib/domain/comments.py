@@ -17,6 +17,7 @@ from . import posts as post_domain
 from .contributions import contribution
 from .permissions import flags, may, require
 from .render import markdown_to_html
+from .validation import text
 from .viewer import Viewer
 
 MAX_BODY_CHARS = 3000
@@ -49,12 +50,7 @@ def to_json(comment: Comment, may: dict[str, bool]) -> dict:
 
 
 def _body(data: dict) -> str:
-    body = data.get("body")
-    if not isinstance(body, str) or not body.strip():
-        raise invalid("body", "Write a comment first.")
-    if len(body) > MAX_BODY_CHARS:
-        raise invalid("body", f"A comment is at most {MAX_BODY_CHARS} characters.")
-    return body
+    return text(data.get("body"), "body", MAX_BODY_CHARS, as_typed=True)
 
 
 def _thread(viewer: Viewer, thread: str, cursor: str | None, answerable: bool = False) -> dict:

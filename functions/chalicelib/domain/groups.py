@@ -17,6 +17,7 @@ from .contributions import contribution
 from .permissions import may
 from .render import markdown_to_html
 from .standing import Standing, load, managed
+from .validation import text
 from .viewer import Viewer
 
 MAX_NAME = 80
@@ -26,15 +27,7 @@ FILTERS = ("all", "mine", "invited", "secret")
 
 
 def _text(data: dict, field: str, limit: int, required: bool) -> str:
-    value = data.get(field, "" if not required else None)
-    if not isinstance(value, str):
-        raise invalid(field, f"{field.capitalize()} must be text.")
-    value = value.strip()
-    if required and not value:
-        raise invalid(field, f"{field.capitalize()} is empty.")
-    if len(value) > limit:
-        raise invalid(field, f"{field.capitalize()} is longer than {limit} characters.")
-    return value
+    return text(data.get(field, None if required else ""), field, limit, required)
 
 
 def _visibility(data: dict) -> str:

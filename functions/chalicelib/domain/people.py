@@ -14,6 +14,7 @@ from ..models.people import ROLES
 from . import directory, names, photos
 from .hits import employee_added
 from .permissions import require
+from .validation import text
 
 LIMITS = {"name": 100, "title": 100, "department": 100, "location": 100, "phone": 30,
           "bio": 1000}
@@ -56,15 +57,10 @@ def clean(data: dict, allowed=PROFILE_FIELDS) -> dict:
         if field == "expertise":
             out[field] = names.tag_labels(value)
             continue
-        if value is not None and not isinstance(value, str):
-            raise invalid(field, "Must be text.")
-        value = (value or "").strip()
-        if len(value) > LIMITS[field]:
-            raise invalid(field, f"At most {LIMITS[field]} characters.")
+        value = text("" if value is None else value, field, LIMITS[field],
+                     required=field == "name")
         if field == "phone" and value and not _PHONE.match(value):
             raise invalid(field, "Use digits, spaces, +, -, ( and ) only.")
-        if field == "name" and not value:
-            raise invalid(field, "Name is empty.")
         out[field] = value or None
     return out
 
@@ -88,8 +84,6 @@ def create(fields: dict, clock: Clock, new_id: IdMaker,
     if role not in ROLES:
         raise invalid("role", f"Role must be one of {', '.join(ROLES)}.")
     profile = clean({k: fields.get(k) for k in PROFILE_FIELDS})
-    if not profile["name"]:
-        raise invalid("name", "Name is empty.")
     now = clock()
     person_id = new_id(now)
     person = Person(*Person.key(person_id), id=person_id, email=email, role=role,

@@ -12,6 +12,7 @@ from .open_questions import question_asked, question_settled
 from .permissions import flags, may, require
 from .render import markdown_to_html
 from .standing import Standing
+from .validation import text
 from .viewer import Viewer
 
 MAX_BODY_CHARS = 5000
@@ -20,14 +21,7 @@ KINDS = ("update", "question")
 
 
 def body_of(data: dict) -> str:
-    body = data.get("body")
-    if not isinstance(body, str):
-        raise invalid("body", "Body must be text.")
-    if not body.strip():
-        raise invalid("body", "Body is empty.")
-    if len(body) > MAX_BODY_CHARS:
-        raise invalid("body", f"Body is longer than {MAX_BODY_CHARS} characters.")
-    return body
+    return text(data.get("body"), "body", MAX_BODY_CHARS, as_typed=True)
 
 
 def plain(mapping) -> dict:
