@@ -19,8 +19,8 @@ import json, sys, time
 from chalice.test import Client
 start = time.perf_counter()
 import app
-from chalicelib import sessions
-from chalicelib.ids import system_clock
+from chalicelib.domain import sessions
+from chalicelib.clock import system_clock
 imported = time.perf_counter()
 client = Client(app.app, stage_name="local")
 cookie = f"{sessions.COOKIE}={sessions.issue(sys.argv[1], system_clock())}"
