@@ -11,7 +11,7 @@ from ..errors import conflict, forbidden, invalid, not_found
 from ..ids import IdMaker
 from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
-from ..models.transactions import Conflict
+from ..models.transactions import Conflict, conditional
 from . import covers, cursors, memberships, photos
 from .contributions import contribution
 from .permissions import may
@@ -113,10 +113,9 @@ def update(viewer: Viewer, group_id: str, data: dict) -> dict:
         actions += covers.actions(cover, covers.photo(viewer, group.id, cover, before))
     if not actions:
         raise invalid("body", "Nothing to change.")
-    try:
-        group.update(actions=actions, condition=Group.status != "deleted")
-    except UpdateError as err:
-        raise not_found("group") from err
+    if not conditional(lambda: group.update(actions=actions,
+                                            condition=Group.status != "deleted")):
+        raise not_found("group")
     photos.discard(covers.left_behind(before, group.cover_photo))
     return to_json(group, Standing(viewer, group, st.membership))
 
