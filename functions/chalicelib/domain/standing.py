@@ -49,11 +49,6 @@ class Standing:
     def may(self, action: str) -> bool:
         return permissions.may(self.viewer, action, self)
 
-    def relation(self) -> dict | None:
-        if not self.membership:
-            return None
-        return {"state": self.membership.state, "role": self.membership.role}
-
 
 def find_group(group_id: str) -> Group | None:
     try:
