@@ -8,8 +8,8 @@ A resource is one of:
 - a `Standing` (the viewer's relation to one group): see, read, post, manage, join, delete,
   archive;
 - a `Post`: read, comment, edit, delete, answer, moderate. A post in a group needs the
-  viewer's standing there: pass it as `group` (streams read many at once), or it is read here
-  (two GetItems);
+  viewer's standing there, passed as `group` (None: they have none), which the caller has
+  read already (`standing.visible`, or one BatchGet for a page of posts): no rule reads;
 - a `Comment`: edit, delete, moderate;
 - a `Person` (a profile): edit;
 - an area by name: "usage" (read_all), "groups" (see_secret).
@@ -20,7 +20,7 @@ posts, comments), so the browser never re-derives a rule.
 
 from __future__ import annotations
 
-from ..errors import ApiError, forbidden
+from ..errors import forbidden
 from ..models import Comment, Person, Post
 from . import standing as standings
 from .viewer import Viewer
@@ -30,7 +30,6 @@ from .viewer import Viewer
 STAFF_ROLES = frozenset({"admin", "content_manager"})
 # The flags the API returns on every post and comment.
 FLAGS = ("edit", "delete", "answer", "moderate")
-_READ_IT = object()  # `group` not given: read the viewer's standing in the post's group
 
 
 def _group_rules(viewer: Viewer, action: str, st: standings.Standing) -> bool:
@@ -91,14 +90,12 @@ _AREAS = {
 }
 
 
-def may(viewer: Viewer, action: str, resource, group=_READ_IT) -> bool:
-    """`group`, for a post: the viewer's standing in its group, None when they have none
-    (or the post is in none); left out, it is read."""
+def may(viewer: Viewer, action: str, resource,
+        group: standings.Standing | None = None) -> bool:
+    """`group`, for a post: the viewer's standing in its group (None: none, or no group)."""
     if isinstance(resource, standings.Standing):
         return _group_rules(viewer, action, resource)
     if isinstance(resource, Post):
-        if group is _READ_IT:
-            group = standing_in(viewer, resource.group_id) if resource.group_id else None
         return _post_rules(viewer, action, resource, group)
     if isinstance(resource, Comment):
         return _comment_rules(viewer, action, resource)
@@ -111,12 +108,12 @@ def may(viewer: Viewer, action: str, resource, group=_READ_IT) -> bool:
 
 
 def require(viewer: Viewer, action: str, resource, reason: str = "You may not do that.",
-            group=_READ_IT) -> None:
+            group: standings.Standing | None = None) -> None:
     if not may(viewer, action, resource, group):
         raise forbidden(reason)
 
 
-def flags(viewer: Viewer, resource, group=_READ_IT,
+def flags(viewer: Viewer, resource, group: standings.Standing | None = None,
           answerable: bool = False) -> dict[str, bool]:
     """The `may` object of a post, or of a comment (`answerable`: the viewer may mark answers
     on the comment's question)."""
@@ -131,11 +128,3 @@ def is_staff(role: str) -> bool:
     """`role` is an organisation role, or "manager" for a manager of the group the
     contribution is in (whose work there is the organisation's too)."""
     return role in STAFF_ROLES or role == "manager"
-
-
-def standing_in(viewer: Viewer, group_id: str) -> standings.Standing | None:
-    """The viewer's standing in a group they may see; None otherwise."""
-    try:
-        return standings.load(viewer, group_id)
-    except ApiError:
-        return None

@@ -6,7 +6,7 @@ from ..ids import IdMaker, is_id
 from ..models import Group, OpenQuestion, Post, Reaction
 from ..models.posts import Photo
 from ..models.transactions import Conflict, conditional, transaction
-from . import access, cursors, mentions, permissions, photos
+from . import access, cursors, mentions, photos, standing
 from .contributions import contribution
 from .open_questions import question_asked, question_settled
 from .permissions import flags, may, require
@@ -62,7 +62,7 @@ def find(viewer: Viewer, post_id: str, consistent: bool = False) -> tuple[Post, 
         post = Post.get(*Post.key(post_id), consistent_read=consistent)
     except Post.DoesNotExist:
         raise not_found("post") from None
-    group = permissions.standing_in(viewer, post.group_id) if post.group_id else None
+    group = standing.visible(viewer, post.group_id) if post.group_id else None
     if not may(viewer, "read", post, group):
         raise not_found("post")
     return post, group

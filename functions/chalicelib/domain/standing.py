@@ -75,6 +75,14 @@ def load(viewer: Viewer, group_id: str) -> Standing:
     return standing
 
 
+def visible(viewer: Viewer, group_id: str) -> Standing | None:
+    """The viewer's standing in a group they may see; None otherwise."""
+    try:
+        return load(viewer, group_id)
+    except ApiError:
+        return None
+
+
 def readable(viewer: Viewer, group_id: str) -> Standing:
     standing = load(viewer, group_id)
     if not standing.may("read"):
