@@ -20,9 +20,10 @@ posts, comments), so the browser never re-derives a rule.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..errors import forbidden
-from ..models import Comment, Person, Post
-from . import standing as standings
+from ..models import Comment, Group, Membership, Person, Post
 from .viewer import Viewer
 
 # Whose contributions count as the organisation's own ("staff") rather than organic activity,
@@ -32,7 +33,35 @@ STAFF_ROLES = frozenset({"admin", "content_manager"})
 FLAGS = ("edit", "delete", "answer", "moderate")
 
 
-def _group_rules(viewer: Viewer, action: str, st: standings.Standing) -> bool:
+@dataclass(frozen=True)
+class Standing:
+    """A viewer's relation to one group, as `standing.py` reads it."""
+
+    viewer: Viewer
+    group: Group
+    membership: Membership | None
+
+    @property
+    def state(self) -> str | None:
+        return self.membership.state if self.membership else None
+
+    @property
+    def is_member(self) -> bool:
+        return self.state == "member"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.is_member and self.membership.role == "manager"
+
+    @property
+    def is_active(self) -> bool:
+        return self.group.status == "active"
+
+    def may(self, action: str) -> bool:
+        return may(self.viewer, action, self)
+
+
+def _group_rules(viewer: Viewer, action: str, st: Standing) -> bool:
     admin = viewer.is_admin
     if action == "see":  # name, description and count; secret groups to their own people
         return st.group.status != "deleted" and (
@@ -52,7 +81,7 @@ def _group_rules(viewer: Viewer, action: str, st: standings.Standing) -> bool:
 
 
 def _post_rules(viewer: Viewer, action: str, post: Post,
-               group: standings.Standing | None) -> bool:
+               group: Standing | None) -> bool:
     mine = viewer.id == post.author_id
     in_group = post.group_id is not None
     manages = in_group and group is not None and _group_rules(viewer, "manage", group)
@@ -91,9 +120,9 @@ _AREAS = {
 
 
 def may(viewer: Viewer, action: str, resource,
-        group: standings.Standing | None = None) -> bool:
+        group: Standing | None = None) -> bool:
     """`group`, for a post: the viewer's standing in its group (None: none, or no group)."""
-    if isinstance(resource, standings.Standing):
+    if isinstance(resource, Standing):
         return _group_rules(viewer, action, resource)
     if isinstance(resource, Post):
         return _post_rules(viewer, action, resource, group)
@@ -108,12 +137,12 @@ def may(viewer: Viewer, action: str, resource,
 
 
 def require(viewer: Viewer, action: str, resource, reason: str = "You may not do that.",
-            group: standings.Standing | None = None) -> None:
+            group: Standing | None = None) -> None:
     if not may(viewer, action, resource, group):
         raise forbidden(reason)
 
 
-def flags(viewer: Viewer, resource, group: standings.Standing | None = None,
+def flags(viewer: Viewer, resource, group: Standing | None = None,
           answerable: bool = False) -> dict[str, bool]:
     """The `may` object of a post, or of a comment (`answerable`: the viewer may mark answers
     on the comment's question)."""

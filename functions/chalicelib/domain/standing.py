@@ -1,4 +1,5 @@
-"""A viewer's standing in a group: the facts `permissions.may` decides group actions on.
+"""Reading a viewer's standing in a group (`permissions.Standing`: the facts the group rules
+decide on), and the 404 / 403 / 409 each kind of group request answers with.
 
 One GetItem for the group and one for the viewer's membership item, whatever the group's size.
 Secret groups answer 404 to anyone who may not see them, never 403, so their existence leaks
@@ -6,11 +7,10 @@ nowhere.
 """
 
 import re
-from dataclasses import dataclass
 
 from ..errors import ApiError, forbidden, invalid, not_found
 from ..models import Group, Membership
-from . import permissions
+from .permissions import Standing
 from .viewer import Viewer
 
 _GROUP_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,79}$")
@@ -22,32 +22,6 @@ def check_id(group_id: str) -> str:
     if not isinstance(group_id, str) or not _GROUP_ID.match(group_id):
         raise invalid("id", "Not a group id.")
     return group_id
-
-
-@dataclass(frozen=True)
-class Standing:
-    viewer: Viewer
-    group: Group
-    membership: Membership | None
-
-    @property
-    def state(self) -> str | None:
-        return self.membership.state if self.membership else None
-
-    @property
-    def is_member(self) -> bool:
-        return self.state == "member"
-
-    @property
-    def is_manager(self) -> bool:
-        return self.is_member and self.membership.role == "manager"
-
-    @property
-    def is_active(self) -> bool:
-        return self.group.status == "active"
-
-    def may(self, action: str) -> bool:
-        return permissions.may(self.viewer, action, self)
 
 
 def find_group(group_id: str) -> Group | None:
