@@ -27,15 +27,9 @@ class Filed:
 
 def _set_if(item, actions, condition) -> bool:
     """One conditional UpdateItem; False when the item changed since it was read."""
-    from pynamodb.exceptions import UpdateError
+    from chalicelib.models.transactions import conditional
 
-    try:
-        item.update(actions=actions, condition=condition)
-    except UpdateError as err:
-        if err.cause_response_code != "ConditionalCheckFailedException":
-            raise
-        return False
-    return True
+    return conditional(lambda: item.update(actions=actions, condition=condition))
 
 
 def unfiled_comments():

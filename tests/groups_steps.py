@@ -1,6 +1,6 @@
 """API steps shared by the group tests: a client, headers per person, and short verbs."""
 
-import json
+from api_steps import call
 
 
 class GroupApi:
@@ -8,12 +8,7 @@ class GroupApi:
         self.client, self.as_person = client, as_person
 
     def call(self, method: str, path: str, person, body=None):
-        http = self.client.http
-        headers = self.as_person(person)
-        if method in ("GET",):
-            return http.get(path, headers=headers)
-        payload = json.dumps(body if body is not None else {})
-        return getattr(http, method.lower())(path, headers=headers, body=payload)
+        return call(self.client, method, path, self.as_person(person), body)
 
     def create(self, person, visibility="open", name="Fietsclub", **fields):
         response = self.call("POST", "/api/groups", person,

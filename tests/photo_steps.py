@@ -1,15 +1,10 @@
 """Photo steps shared by the API tests: make an image, upload it the way the browser does."""
 
 import io
-import json
 
 import urllib3
+from api_steps import call
 from PIL import ExifTags, Image
-
-
-def call(client, method, path, headers, body=None):
-    return getattr(client.http, method)(path, headers=headers,
-                                        body=json.dumps({} if body is None else body))
 
 
 def photo_bytes(fmt="JPEG", size=(1600, 1000), with_location=True) -> bytes:

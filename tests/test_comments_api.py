@@ -1,14 +1,9 @@
 """Comments on posts and on static pages: replies, editing, deleting, and exact counts."""
 
-import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
-
-def call(client, method, path, headers, body=None):
-    return getattr(client.http, method)(path, headers=headers,
-                                        body=json.dumps({} if body is None else body))
+from api_steps import call
 
 
 @pytest.fixture

@@ -1,13 +1,7 @@
 """Posts beyond the skeleton: kinds, groups, edit, delete, mentions, and who may do what."""
 
-import json
-
 import pytest
-
-
-def call(client, method, path, headers, body=None):
-    return getattr(client.http, method)(path, headers=headers,
-                                        body=json.dumps({} if body is None else body))
+from api_steps import call
 
 
 def make_post(client, headers, **fields):

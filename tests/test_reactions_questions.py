@@ -1,12 +1,8 @@
 """Reactions (exact under concurrency) and questions (answers, the unanswered filter)."""
 
-import json
 from concurrent.futures import ThreadPoolExecutor
 
-
-def call(client, method, path, headers, body=None):
-    return getattr(client.http, method)(path, headers=headers,
-                                        body=json.dumps({} if body is None else body))
+from api_steps import call
 
 
 def new_post(client, headers, **fields):

@@ -2,7 +2,6 @@
 
 import pytest
 from chalicelib.domain import roles
-from chalicelib.errors import ApiError
 
 SOURCES = roles.RoleSources(admin_emails=("anna@voorbeeld.nl",), admin_group="admins",
                              content_manager_emails=("bram@voorbeeld.nl",),
@@ -23,10 +22,3 @@ def test_role_for(email, groups, role):
 
 def test_unset_groups_match_nobody():
     assert roles.role_for("kees@voorbeeld.nl", ("",), roles.RoleSources()) == "employee"
-
-
-def test_require_raises_403():
-    roles.require(True)
-    with pytest.raises(ApiError) as err:
-        roles.require(False)
-    assert err.value.status == 403

@@ -25,7 +25,7 @@ def viewer(person):
 def contributed(kind, group_id, role, now):
     """A contribution counted as the actions count theirs, in a transaction of its own."""
     from chalicelib.domain.contributions import contribution
-    from chalicelib.models.schema import transaction
+    from chalicelib.models.transactions import transaction
 
     with transaction() as tx:
         contribution(tx, kind, group_id, role, now)

@@ -2,9 +2,14 @@
 
 Every setting is `(name, default, help)` so that ARCHITECTURE.md and the tests can list them;
 a test fails when one is added here without being documented.
+
+`Settings.from_env(mapping)` builds a settings object from any mapping, so a test can build
+its own; `settings` is the process's, read once from `os.environ` (what the Lambda uses).
+The models are pointed at a settings object's table with `models.bind(settings)`.
 """
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 SETTINGS = (
@@ -87,6 +92,11 @@ class Settings:
     def is_local(self) -> bool:
         return self.stage == "local"
 
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> "Settings":
+        """Settings from `environ` (PLEIN_* names); missing names take their defaults."""
+        return load(environ)
+
 
 def _list(value: str, lower: bool = False) -> tuple[str, ...]:
     items = (v.strip() for v in value.split(","))
@@ -118,7 +128,7 @@ def _seconds(value: str, default: float) -> float:
     return seconds if 0 < seconds <= 30 else default
 
 
-def load(environ=os.environ) -> Settings:
+def load(environ: Mapping[str, str] = os.environ) -> Settings:
     values = {name: environ.get(name, default) for name, default, _help in SETTINGS}
     try:
         hours = int(values["PLEIN_SESSION_HOURS"])
@@ -164,4 +174,4 @@ def load(environ=os.environ) -> Settings:
     )
 
 
-settings = load()
+settings = Settings.from_env(os.environ)

@@ -7,17 +7,17 @@ removed, so its replies keep their place.
 
 import re
 
-from pynamodb.exceptions import TransactWriteError, UpdateError
-
 from ..clock import Clock, iso
-from ..errors import forbidden, invalid, not_found
+from ..errors import invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
-from ..models.schema import transaction
-from . import access, mentions
+from ..models.transactions import Conflict, conditional, transaction
+from . import mentions
 from . import posts as post_domain
 from .contributions import contribution
+from .permissions import flags, may, require
 from .render import markdown_to_html
+from .validation import text
 from .viewer import Viewer
 
 MAX_BODY_CHARS = 3000
@@ -34,7 +34,8 @@ def page_thread(path) -> str:
     return f"page:{path}"
 
 
-def to_json(comment: Comment) -> dict:
+def to_json(comment: Comment, may: dict[str, bool]) -> dict:
+    """`may`: `permissions.flags` of the comment for the viewer."""
     gone = bool(comment.deleted)
     return {
         "id": comment.id, "thread": comment.thread, "post": comment.post_id,
@@ -44,36 +45,31 @@ def to_json(comment: Comment) -> dict:
         "html": "" if gone else markdown_to_html(comment.body, post_domain.plain(
             comment.mentions)),
         "deleted": gone, "replies": int(comment.replies or 0),
-        "created": comment.created, "edited": comment.edited,
+        "created": comment.created, "edited": comment.edited, "may": may,
     }
 
 
 def _body(data: dict) -> str:
-    body = data.get("body")
-    if not isinstance(body, str) or not body.strip():
-        raise invalid("body", "Write a comment first.")
-    if len(body) > MAX_BODY_CHARS:
-        raise invalid("body", f"A comment is at most {MAX_BODY_CHARS} characters.")
-    return body
+    return text(data.get("body"), "body", MAX_BODY_CHARS, as_typed=True)
 
 
-def _thread(thread: str, cursor: str | None) -> dict:
+def _thread(viewer: Viewer, thread: str, cursor: str | None, answerable: bool = False) -> dict:
     after = post_domain.decode_cursor(cursor) if cursor else None
     condition = Comment.gsi1sk > after if after else None
     found = list(Comment.in_thread.query(Comment.thread_partition(thread), condition,
                                          limit=THREAD_PAGE, page_size=THREAD_PAGE))
     more = len(found) == THREAD_PAGE
-    return {"items": [to_json(c) for c in found],
+    return {"items": [to_json(c, flags(viewer, c, answerable=answerable)) for c in found],
             "next": post_domain.encode_cursor(found[-1].id) if more else None}
 
 
 def list_for_post(viewer: Viewer, post_id: str, cursor: str | None) -> dict:
-    post_domain.load(viewer, post_id)
-    return _thread(f"post:{post_id}", cursor)
+    post, group = post_domain.find(viewer, post_id)
+    return _thread(viewer, f"post:{post_id}", cursor, may(viewer, "answer", post, group))
 
 
 def list_for_page(viewer: Viewer, path, cursor: str | None) -> dict:
-    return _thread(page_thread(path), cursor)
+    return _thread(viewer, page_thread(path), cursor)
 
 
 def _get(comment_id: str) -> Comment:
@@ -87,7 +83,7 @@ def _get(comment_id: str) -> Comment:
 
 
 def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: Clock,
-            new_id: IdMaker) -> dict:
+            new_id: IdMaker, answerable: bool = False) -> dict:
     body = _body(data)
     parent = data.get("parent")
     if parent is not None:
@@ -115,57 +111,55 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
                 tx.update(post, actions=[Post.comments.add(1)], condition=Post.pk.exists())
             if parent is not None:
                 tx.update(Comment(*Comment.key(parent)), actions=[Comment.replies.add(1)],
-                          condition=Comment.pk.exists() & (Comment.deleted == False))  # noqa: E712
+                          condition=Comment.pk.exists() & (Comment.deleted == False),  # noqa: E712
+                          name="parent")
             contribution(tx, "comment", post.group_id if post else None, viewer.role, now)
-    except TransactWriteError as err:
-        if post_domain.is_conditional(err):
+    except Conflict as err:
+        if err.failed:
             raise not_found("post or comment") from err
         raise
-    return to_json(comment)
+    return to_json(comment, flags(viewer, comment, answerable=answerable))
 
 
 def create_on_post(viewer: Viewer, post_id: str, data: dict, clock: Clock,
                    new_id: IdMaker) -> dict:
-    post = post_domain.load(viewer, post_id)
-    if not access.may_comment(viewer, post):
-        raise forbidden("Only the group's members can comment here.")
-    return _create(viewer, f"post:{post.id}", post, data, clock, new_id)
+    post, group = post_domain.find(viewer, post_id)
+    require(viewer, "comment", post, "Only the group's members can comment here.", group)
+    return _create(viewer, f"post:{post.id}", post, data, clock, new_id,
+                   may(viewer, "answer", post, group))
 
 
 def create_on_page(viewer: Viewer, path, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     return _create(viewer, page_thread(path), None, data, clock, new_id)
 
 
-def _visible(viewer: Viewer, comment_id: str) -> Comment:
-    """The comment, if it is not deleted and its post (if any) is still readable."""
+def _visible(viewer: Viewer, comment_id: str) -> tuple[Comment, bool]:
+    """The comment, if it is not deleted and its post (if any) is still readable, and whether
+    the viewer may mark answers on that post."""
     comment = _get(comment_id)
     if comment.deleted:
         raise not_found("comment")
-    if comment.post_id:
-        post_domain.load(viewer, comment.post_id)
-    return comment
+    if not comment.post_id:
+        return comment, False
+    post, group = post_domain.find(viewer, comment.post_id)
+    return comment, may(viewer, "answer", post, group)
 
 
 def edit(viewer: Viewer, comment_id: str, data: dict, clock: Clock) -> dict:
-    comment = _visible(viewer, comment_id)
-    if not access.may_edit(viewer, comment.author_id):
-        raise forbidden("Only the author can edit a comment.")
+    comment, answerable = _visible(viewer, comment_id)
+    require(viewer, "edit", comment, "Only the author can edit a comment.")
     body = _body(data)
-    try:
-        comment.update(actions=[Comment.body.set(body), Comment.edited.set(iso(clock())),
-                                Comment.mentions.set(mentions.resolve(body, viewer.email))],
-                       condition=Comment.pk.exists() & (Comment.author_id == viewer.id))
-    except UpdateError as err:
-        if post_domain.is_conditional(err):
-            raise not_found("comment") from err
-        raise
-    return to_json(comment)
+    if not conditional(lambda: comment.update(
+            actions=[Comment.body.set(body), Comment.edited.set(iso(clock())),
+                     Comment.mentions.set(mentions.resolve(body, viewer.email))],
+            condition=Comment.pk.exists() & (Comment.author_id == viewer.id))):
+        raise not_found("comment")
+    return to_json(comment, flags(viewer, comment, answerable=answerable))
 
 
 def delete(viewer: Viewer, comment_id: str) -> dict:
-    comment = _visible(viewer, comment_id)
-    if not access.may_delete(viewer, comment.author_id):
-        raise forbidden("Only the author or an admin can delete a comment.")
+    comment, _answerable = _visible(viewer, comment_id)
+    require(viewer, "delete", comment, "Only the author or an admin can delete a comment.")
     try:
         with transaction() as tx:
             if comment.replies:
@@ -176,8 +170,8 @@ def delete(viewer: Viewer, comment_id: str) -> dict:
             if comment.post_id:
                 tx.update(Post(*Post.key(comment.post_id)), actions=[Post.comments.add(-1)],
                           condition=Post.pk.exists())
-    except TransactWriteError as err:
-        if post_domain.is_conditional(err):
+    except Conflict as err:
+        if err.failed:
             raise not_found("comment") from err
         raise
     return {"id": comment_id, "deleted": True}

@@ -7,15 +7,15 @@ from pynamodb.expressions.operand import Path
 
 from ..models import Tally
 from .counting import local_day
+from .permissions import is_staff
 
 KINDS = ("post", "comment", "reaction", "join", "group")
-# Contributions by these are "staff"; everyone else's are organic activity. A caller passes
-# "manager" for someone who manages the group the contribution is in.
-STAFF_ROLES = frozenset({"admin", "content_manager", "community_manager", "manager"})
 
 
 def side_of(actor_role: str) -> str:
-    return "staff" if actor_role in STAFF_ROLES else "organic"
+    """Contributions by staff roles (`permissions.STAFF_ROLES`) are the organisation's own;
+    everyone else's are organic activity."""
+    return "staff" if is_staff(actor_role) else "organic"
 
 
 def contribution_key(group_id: str | None, now: datetime) -> str:

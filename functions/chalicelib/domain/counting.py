@@ -14,25 +14,22 @@ marker and adds nothing.
 
 import hashlib
 import hmac
-import random
-import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from pynamodb.exceptions import TransactWriteError, UpdateError
+from pynamodb.exceptions import UpdateError
 from pynamodb.expressions.operand import Path
 
 from ..models import Marker, Tally
-from ..models.schema import transaction
+from ..models.transactions import Conflict, retrying, transaction
 from ..models.usage import USAGE_PK
 from ..settings import settings
 from . import sessions
 
 MARKER_GRACE = timedelta(days=1)  # markers outlive their period by a day, then TTL takes them
 _CLAIMS_PER_TRANSACTION = 12  # two actions each; DynamoDB allows 100, moto 25
-_ATTEMPTS = 6
 
 
 @lru_cache(maxsize=1)
@@ -121,34 +118,26 @@ def count_once(claims: list[Claim], now: datetime) -> list[Claim]:
     counted = []
     for start in range(0, len(claims), _CLAIMS_PER_TRANSACTION):
         pending = claims[start:start + _CLAIMS_PER_TRANSACTION]
-        for attempt in range(_ATTEMPTS):
-            if not pending:
-                break
-            try:
-                _transact(pending, epoch(now))
-                counted += pending
-                break
-            except TransactWriteError as err:
-                reasons = err.cancellation_reasons or []
-                # PynamoDB sends puts before updates: reason i < len(pending) is marker i.
-                taken = {i for i, r in enumerate(reasons[:len(pending)])
-                         if r is not None and r.code == "ConditionalCheckFailed"}
-                conflict = any(r is not None and r.code == "TransactionConflict" for r in reasons)
-                if not taken and not conflict:
-                    raise
-                pending = [c for i, c in enumerate(pending) if i not in taken]
-                if conflict:
-                    time.sleep(random.uniform(0, 0.02 * 2 ** attempt))
-        else:
-            raise RuntimeError("usage counters stayed contended")  # pragma: no cover
+
+        def drop_taken(err: Conflict, pending=pending) -> bool:
+            pending[:] = [c for i, c in enumerate(pending) if f"marker:{i}" not in err.failed]
+            return True
+
+        try:
+            retrying(lambda pending=pending: pending and _transact(pending, epoch(now)),
+                     when=drop_taken)
+        except Conflict:  # pragma: no cover
+            raise RuntimeError("usage counters stayed contended") from None
+        counted += pending
     return counted
 
 
 def _transact(claims: list[Claim], now: int) -> None:
     with transaction() as tx:
-        for claim in claims:
+        for i, claim in enumerate(claims):
             tx.save(Marker(*claim.marker, expires=claim.expires),
-                    condition=Marker.pk.does_not_exist() | (Marker.expires <= now))
+                    condition=Marker.pk.does_not_exist() | (Marker.expires <= now),
+                    name=f"marker:{i}")
             tx.update(claim.tally, actions=[claim.update_action])
 
 

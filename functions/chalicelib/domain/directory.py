@@ -5,14 +5,11 @@ A profile change is one TransactWrite: the profile, the index entries that point
 or rewritten), and the +1/-1 on the department and tag tallies. Nothing is ever half-indexed.
 """
 
-
-from pynamodb.exceptions import TransactWriteError
-
 from ..errors import conflict, invalid
 from ..ids import is_id
 from ..models import DirectoryEntry, Person
 from ..models.people import Tally
-from ..models.schema import transaction
+from ..models.transactions import Conflict, transaction
 from . import cursors, names, photos
 
 PAGE_SIZE = 20
@@ -84,8 +81,8 @@ def commit(before: dict | None, person: Person, also=(), token: str | None = Non
             for k in new_tally.keys() - old_tally.keys():
                 tx.update(Tally(*k), actions=[Tally.count.add(1),
                                               Tally.label.set(Tally.label | new_tally[k])])
-    except TransactWriteError as err:
-        if any(r and r.code == "ConditionalCheckFailed" for r in err.cancellation_reasons or []):
+    except Conflict as err:
+        if err.failed:
             raise conflict("The profile changed meanwhile, or already exists.") from err
         raise
 

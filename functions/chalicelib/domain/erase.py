@@ -6,34 +6,12 @@ a comment's removal takes one off its post's count (and its parent's replies) in
 transaction; a like's removal one off the post's likes.
 """
 
-from pynamodb.exceptions import DeleteError, TransactWriteError, UpdateError
-
 from ..models import Comment, Membership, Post, Reaction
-from ..models.schema import transaction
+from ..models.transactions import Conflict, retrying, transaction
+from ..models.transactions import conditional as quietly
 from . import memberships, standing
 
 ANONYMOUS = "anonymous"
-_ATTEMPTS = 3
-
-
-def _failed(err: TransactWriteError) -> set[int]:
-    """Which parts of a transaction failed their condition (deletes come before updates)."""
-    reasons = err.cancellation_reasons or []
-    failed = {i for i, r in enumerate(reasons) if r and r.code == "ConditionalCheckFailed"}
-    if not failed and not any(r and r.code == "TransactionConflict" for r in reasons):
-        raise err
-    return failed
-
-
-def quietly(write) -> bool:
-    """A conditional single-item write; False when the condition said there was nothing to do."""
-    try:
-        write()
-    except (UpdateError, DeleteError) as err:
-        if err.cause_response_code != "ConditionalCheckFailedException":
-            raise
-        return False
-    return True
 
 
 def _blank_actions() -> list:
@@ -57,8 +35,7 @@ def _blank_comment(comment: Comment) -> bool:
             if comment.post_id:
                 tx.update(Post(*Post.key(comment.post_id)), actions=[Post.comments.add(-1)],
                           condition=Post.pk.exists())
-    except TransactWriteError as err:
-        _failed(err)
+    except Conflict:
         # Already blank (not counted any more), or its post is gone: no count to keep.
         return quietly(lambda: comment.update(actions=emptied, condition=Comment.pk.exists()))
     return True
@@ -66,25 +43,30 @@ def _blank_comment(comment: Comment) -> bool:
 
 def remove_comment(comment: Comment) -> bool:
     counted = {"post": comment.post_id, "parent": comment.parent}
-    for _ in range(_ATTEMPTS):
-        updates = [k for k, v in counted.items() if v]
-        try:
-            with transaction() as tx:
-                tx.delete(comment, condition=Comment.pk.exists() & (Comment.replies == 0))
-                if counted["post"]:
-                    tx.update(Post(*Post.key(comment.post_id)), actions=[Post.comments.add(-1)],
-                              condition=Post.pk.exists())
-                if counted["parent"]:
-                    tx.update(Comment(*Comment.key(comment.parent)),
-                              actions=[Comment.replies.add(-1)], condition=Comment.pk.exists())
-            return True
-        except TransactWriteError as err:
-            failed = _failed(err)
-        if 0 in failed:  # gone already, or it has replies
+
+    def attempt():
+        with transaction() as tx:
+            tx.delete(comment, condition=Comment.pk.exists() & (Comment.replies == 0))
+            if counted["post"]:
+                tx.update(Post(*Post.key(comment.post_id)), actions=[Post.comments.add(-1)],
+                          condition=Post.pk.exists(), name="post")
+            if counted["parent"]:
+                tx.update(Comment(*Comment.key(comment.parent)),
+                          actions=[Comment.replies.add(-1)], condition=Comment.pk.exists(),
+                          name="parent")
+
+    def again(err: Conflict) -> bool:
+        for name in err.failed & counted.keys():  # the post or parent is gone: nothing
+            counted[name] = None                   # left to count down
+        return "comment" not in err.failed
+
+    try:
+        retrying(attempt, when=again)
+    except Conflict as err:
+        if "comment" in err.failed:  # gone already, or it has replies
             return _blank_comment(comment)
-        for i in failed:  # the post or parent is gone: nothing left to count down
-            counted[updates[i - 1]] = None
-    return False
+        return False
+    return True
 
 
 def remove_reaction(reaction: Reaction, keep_count: bool) -> bool:
@@ -97,8 +79,8 @@ def remove_reaction(reaction: Reaction, keep_count: bool) -> bool:
             if not keep_count:
                 tx.update(Post(*Post.key(reaction.post_id)), actions=[counter.add(-1)],
                           condition=Post.pk.exists())
-    except TransactWriteError as err:
-        if 0 in _failed(err):
+    except Conflict as err:
+        if "reaction" in err.failed:
             return False
         return quietly(lambda: reaction.delete(condition=Reaction.pk.exists()))
     return True
@@ -108,20 +90,20 @@ def leave_group(membership: Membership) -> bool:
     """Leaves, withdraws the request or declines the invitation, with the group's counts. The
     last manager leaves too: erasure is not refused over a group, and admins manage every
     group, so they can promote someone (ARCHITECTURE.md)."""
-    for _ in range(_ATTEMPTS):
+    def attempt() -> bool:
         current = standing.find_membership(membership.group_id, membership.person_id)
         if current is None:
             return False
         group = standing.find_group(current.group_id)
         if group is None or group.status == "deleted":
-            return quietly(lambda c=current: c.delete(condition=Membership.pk.exists()))
+            return quietly(lambda: current.delete(condition=Membership.pk.exists()))
         member = current.state == "member"
-        counts = {"members": -1 if member else 0,
-                  "managers": -1 if member and current.role == "manager" else 0}
-        try:
-            memberships.commit(lambda tx, g=group, c=current, n=counts: memberships.move(
-                tx, g, c, None, **n))
-            return True
-        except memberships.Raced:
-            continue
-    return False
+        memberships.commit(lambda tx: memberships.move(
+            tx, group, current, None, members=-1 if member else 0,
+            managers=-1 if member and current.role == "manager" else 0))
+        return True
+
+    try:
+        return retrying(attempt, when=lambda err: True)
+    except Conflict:
+        return False

@@ -11,10 +11,13 @@ from ..errors import conflict, forbidden, invalid, not_found
 from ..ids import IdMaker
 from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
+from ..models.transactions import Conflict, conditional
 from . import covers, cursors, memberships, photos
 from .contributions import contribution
+from .permissions import may
 from .render import markdown_to_html
 from .standing import Standing, load, managed
+from .validation import text
 from .viewer import Viewer
 
 MAX_NAME = 80
@@ -24,15 +27,7 @@ FILTERS = ("all", "mine", "invited", "secret")
 
 
 def _text(data: dict, field: str, limit: int, required: bool) -> str:
-    value = data.get(field, "" if not required else None)
-    if not isinstance(value, str):
-        raise invalid(field, f"{field.capitalize()} must be text.")
-    value = value.strip()
-    if required and not value:
-        raise invalid(field, f"{field.capitalize()} is empty.")
-    if len(value) > limit:
-        raise invalid(field, f"{field.capitalize()} is longer than {limit} characters.")
-    return value
+    return text(data.get(field, None if required else ""), field, limit, required)
 
 
 def _visibility(data: dict) -> str:
@@ -55,8 +50,8 @@ def to_json(group: Group, standing: Standing | None = None,
                    if membership else None),
     }
     if standing is not None:
-        body["may"] = {"read": standing.can_read, "post": standing.can_post,
-                       "manage": standing.can_manage, "delete": standing.is_admin}
+        body["may"] = {action: standing.may(action)
+                       for action in ("read", "post", "manage", "delete")}
     return body
 
 
@@ -83,7 +78,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker,
 
     try:
         memberships.commit(build)
-    except memberships.Raced:
+    except Conflict:
         raise conflict("A group with that id already exists.") from None
     return to_json(group, membership=manager)
 
@@ -98,7 +93,7 @@ def update(viewer: Viewer, group_id: str, data: dict) -> dict:
     st = managed(viewer, group_id)
     group, actions = st.group, []
     if "status" in data:
-        if not st.is_admin:
+        if not st.may("archive"):
             raise forbidden("Only admins archive or restore a group.")
         if data["status"] not in ("active", "archived"):
             raise invalid("status", "Status must be active or archived.")
@@ -118,10 +113,9 @@ def update(viewer: Viewer, group_id: str, data: dict) -> dict:
         actions += covers.actions(cover, covers.photo(viewer, group.id, cover, before))
     if not actions:
         raise invalid("body", "Nothing to change.")
-    try:
-        group.update(actions=actions, condition=Group.status != "deleted")
-    except UpdateError as err:
-        raise not_found("group") from err
+    if not conditional(lambda: group.update(actions=actions,
+                                            condition=Group.status != "deleted")):
+        raise not_found("group")
     photos.discard(covers.left_behind(before, group.cover_photo))
     return to_json(group, Standing(viewer, group, st.membership))
 
@@ -133,7 +127,7 @@ def delete(viewer: Viewer, group_id: str) -> None:
     delete costs one write however large the group was.
     """
     st = load(viewer, group_id)
-    if not st.is_admin:
+    if not st.may("delete"):
         raise forbidden("Only admins delete groups.")
     cover = st.group.cover_photo
     try:
@@ -182,7 +176,7 @@ def directory(viewer: Viewer, params: dict) -> dict:
         raise invalid("filter", f"Filter must be one of {', '.join(FILTERS)}.")
     cursor = params.get("cursor")
     if which in ("all", "secret"):
-        if which == "secret" and not viewer.is_admin:
+        if which == "secret" and not may(viewer, "see_secret", "groups"):
             raise forbidden("Only admins list secret groups.")
         groups, nxt = _listed_page(LISTED if which == "all" else UNLISTED, query, cursor)
         keys = [Membership.key(g.id, viewer.id) for g in groups]
@@ -207,9 +201,9 @@ def roster(viewer: Viewer, group_id: str, params: dict) -> dict:
     if state not in ("member", "requested", "invited"):
         raise invalid("state", "State must be member, requested or invited.")
     st = load(viewer, group_id)
-    if state == "member" and not st.can_read:
+    if state == "member" and not st.may("read"):
         raise forbidden("Only members see who is in this group.")
-    if state != "member" and not st.can_manage:
+    if state != "member" and not st.may("manage"):
         raise forbidden("Only the group's managers see requests and invitations.")
     partition = Membership.roster_partition(st.group.id, state)
     start = None

@@ -6,16 +6,9 @@ a profile no one has signed in as yet (made by the HR import, or before subjects
 which it then links for good.
 """
 
-from pynamodb.exceptions import TransactWriteError
-
 from ..models import EmailIndex, Person, SubjectIndex
-from ..models.schema import transaction
+from ..models.transactions import Conflict, transaction
 from . import people
-
-
-def _conditional(err: TransactWriteError) -> bool:
-    return any(r and r.code in ("ConditionalCheckFailed", "TransactionConflict")
-               for r in err.cancellation_reasons or [])
 
 
 def by_subject(issuer: str, subject: str) -> Person | None:
@@ -35,10 +28,8 @@ def link(person: Person, issuer: str, subject: str) -> Person | None:
                     condition=SubjectIndex.pk.does_not_exist())
             tx.update(person, actions=[Person.issuer.set(issuer), Person.subject.set(subject)],
                       condition=Person.subject.does_not_exist())
-    except TransactWriteError as err:
-        if _conditional(err):
-            return None
-        raise
+    except Conflict:  # another sign-in got there first
+        return None
     person.issuer, person.subject = issuer, subject
     return person
 
@@ -57,9 +48,7 @@ def change_email(person: Person, email: str) -> bool:
                     condition=EmailIndex.pk.does_not_exist())
             tx.update(person, actions=[Person.email.set(email)],
                       condition=Person.email == person.email)
-    except TransactWriteError as err:
-        if _conditional(err):
-            return False
-        raise
+    except Conflict:
+        return False
     person.email = email
     return True

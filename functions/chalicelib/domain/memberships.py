@@ -6,45 +6,28 @@ condition fails, the standing is read again and the decision is made again, so c
 joins and leaves never lose a count and a repeated request changes nothing the second time.
 """
 
-import time
-
-from pynamodb.exceptions import TransactWriteError
-
 from ..clock import Clock, iso
 from ..errors import ApiError, conflict, forbidden, invalid, not_found
 from ..models import Group, Membership
-from ..models.schema import transaction
+from ..models.transactions import Conflict, retrying, transaction
 from . import people
 from .contributions import contribution
 from .standing import Standing, find_membership, load, managed
 from .viewer import Viewer
 
-ATTEMPTS = 8
-
-
-class Raced(Exception):
-    """Our view of the group or the membership changed under us: read again, decide again."""
-
 
 def commit(build) -> None:
-    try:
-        with transaction() as tx:
-            build(tx)
-    except TransactWriteError as err:
-        codes = {r.code for r in err.cancellation_reasons or [] if r}
-        if codes & {"ConditionalCheckFailed", "TransactionConflict"}:
-            raise Raced from err
-        raise
+    with transaction() as tx:
+        build(tx)
 
 
 def _retrying(decide):
-    """Runs decide() until it commits or finds nothing to do; conflicts back off and retry."""
-    for attempt in range(ATTEMPTS):
-        try:
-            return decide()
-        except Raced:
-            time.sleep(min(0.01 * 2**attempt, 0.5))
-    raise ApiError(409, "busy", "The group changed too often; try again.")
+    """Runs decide() until it commits or finds nothing to do. Any Conflict means our view of
+    the group or the membership changed under us: read again, decide again."""
+    try:
+        return retrying(decide, when=lambda err: True)
+    except Conflict:
+        raise ApiError(409, "busy", "The group changed too often; try again.") from None
 
 
 def _member_item(group: Group, person_id: str, person_name: str, state: str, role: str,
@@ -116,10 +99,9 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
         if not st.is_active:
             raise _archived()
         current, group = st.membership, st.group
-        if st.state == "member" or (st.state == "requested" and group.visibility == "closed"
-                                    and not st.is_admin):
+        if st.state == "member" or (st.state == "requested" and not st.may("join")):
             return _standing_left(group_id, viewer.id, current)
-        if st.state == "invited" or group.visibility == "open" or st.is_admin:
+        if st.may("join"):
             now = clock()
             item = _member_item(group, viewer.id, viewer.name, "member", "member", iso(now))
 
@@ -254,7 +236,7 @@ def set_role(viewer: Viewer, group_id: str, person_id: str, data: dict) -> dict:
     def decide():
         st = load(viewer, group_id)
         # A manager may step down themselves; everything else is for managers and admins.
-        if not (st.can_manage or (person_id == viewer.id and st.is_manager)):
+        if not (st.may("manage") or (person_id == viewer.id and st.is_manager)):
             raise forbidden("Only the group's managers can do that.")
         current = find_membership(group_id, person_id)
         if current is None or current.state != "member":

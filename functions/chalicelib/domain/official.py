@@ -10,8 +10,9 @@ from collections.abc import Callable
 from ..clock import Clock, iso
 from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, listing
+from ..models.transactions import Conflict, retrying
 from . import people
-from .memberships import Raced, commit, first_manager, move
+from .memberships import commit, first_manager, move
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def _create(definition, managers: list, now: str) -> None:
 
 
 def _ensure_manager(group: Group, person, now: str) -> None:
-    for _attempt in range(5):
+    def attempt():
         try:
             current = Membership.get(*Membership.key(group.id, person.id))
         except Membership.DoesNotExist:
@@ -54,12 +55,13 @@ def _ensure_manager(group: Group, person, now: str) -> None:
             return
         joining = not (current and current.state == "member")
         item = first_manager(group, person.id, person.name, now)
-        try:
-            commit(lambda tx, c=current, i=item, j=joining: move(
-                tx, group, c, i, members=1 if j else 0, managers=1))
-            return
-        except Raced:
-            continue
+        commit(lambda tx: move(tx, group, current, item, members=1 if joining else 0,
+                               managers=1))
+
+    try:
+        retrying(attempt, when=lambda err: True)
+    except Conflict:  # still contended: the next sync makes them manager
+        log.warning("official group %s: %s not made manager (contended)", group.id, person.id)
 
 
 def upsert(definition, clock: Clock, discard: Callable[[str], None] | None = None) -> str:
@@ -74,7 +76,7 @@ def upsert(definition, clock: Clock, discard: Callable[[str], None] | None = Non
         try:
             _create(definition, managers, now)
             return "created"
-        except Raced:
+        except Conflict:
             group = Group.get(*Group.key(definition.id))  # created meanwhile: update it
     if group.status == "deleted":
         return "skipped"

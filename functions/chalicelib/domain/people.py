@@ -7,12 +7,14 @@ profile they point at.
 import re
 
 from ..clock import Clock, iso
-from ..errors import forbidden, invalid, not_found
+from ..errors import invalid, not_found
 from ..ids import IdMaker
 from ..models import EmailIndex, Person, SubjectIndex
 from ..models.people import ROLES
 from . import directory, names, photos
 from .hits import employee_added
+from .permissions import require
+from .validation import text
 
 LIMITS = {"name": 100, "title": 100, "department": 100, "location": 100, "phone": 30,
           "bio": 1000}
@@ -55,15 +57,10 @@ def clean(data: dict, allowed=PROFILE_FIELDS) -> dict:
         if field == "expertise":
             out[field] = names.tag_labels(value)
             continue
-        if value is not None and not isinstance(value, str):
-            raise invalid(field, "Must be text.")
-        value = (value or "").strip()
-        if len(value) > LIMITS[field]:
-            raise invalid(field, f"At most {LIMITS[field]} characters.")
+        value = text("" if value is None else value, field, LIMITS[field],
+                     required=field == "name")
         if field == "phone" and value and not _PHONE.match(value):
             raise invalid(field, "Use digits, spaces, +, -, ( and ) only.")
-        if field == "name" and not value:
-            raise invalid(field, "Name is empty.")
         out[field] = value or None
     return out
 
@@ -87,8 +84,6 @@ def create(fields: dict, clock: Clock, new_id: IdMaker,
     if role not in ROLES:
         raise invalid("role", f"Role must be one of {', '.join(ROLES)}.")
     profile = clean({k: fields.get(k) for k in PROFILE_FIELDS})
-    if not profile["name"]:
-        raise invalid("name", "Name is empty.")
     now = clock()
     person_id = new_id(now)
     person = Person(*Person.key(person_id), id=person_id, email=email, role=role,
@@ -119,11 +114,6 @@ def apply(person: Person, changes: dict, clock: Clock) -> bool:
     return True
 
 
-def may_edit(viewer, person_id: str) -> bool:
-    """Your own profile; admins may correct anyone's (a departed manager's stale details)."""
-    return viewer.id == person_id or viewer.is_admin
-
-
 def _photo(viewer, person: Person, value) -> str | None:
     """The upload id to show as `person`'s photo (None removes it). Only the viewer's own
     upload will do, so an admin who sets a colleague's photo uploads it themselves."""
@@ -136,12 +126,11 @@ def _photo(viewer, person: Person, value) -> str | None:
 
 
 def update(viewer, person_id: str, data: dict, clock: Clock) -> dict:
-    if not may_edit(viewer, person_id):
-        raise forbidden("You can only edit your own profile.")
-    changes = clean({k: v for k, v in data.items() if k != "photo"}, allowed=EDITABLE)
     person = viewer.person if person_id == viewer.id else get(person_id)
     if person is None:
         raise not_found("person")
+    require(viewer, "edit", person, "You can only edit your own profile.")
+    changes = clean({k: v for k, v in data.items() if k != "photo"}, allowed=EDITABLE)
     before = person.photo
     if "photo" in data:
         changes["photo"] = _photo(viewer, person, data["photo"])

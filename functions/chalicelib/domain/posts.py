@@ -1,17 +1,18 @@
 """Posts: write, read one, edit, delete. Streams are in stream.py, answers in questions.py."""
 
-from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
-
 from ..clock import Clock, iso
-from ..errors import conflict, forbidden, invalid, not_found
+from ..errors import conflict, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Group, OpenQuestion, Post, Reaction
 from ..models.posts import Photo
-from ..models.schema import transaction
-from . import access, cursors, mentions, photos
+from ..models.transactions import Conflict, conditional, transaction
+from . import access, cursors, mentions, photos, standing
 from .contributions import contribution
 from .open_questions import question_asked, question_settled
+from .permissions import flags, may, require
 from .render import markdown_to_html
+from .standing import Standing
+from .validation import text
 from .viewer import Viewer
 
 MAX_BODY_CHARS = 5000
@@ -20,14 +21,7 @@ KINDS = ("update", "question")
 
 
 def body_of(data: dict) -> str:
-    body = data.get("body")
-    if not isinstance(body, str):
-        raise invalid("body", "Body must be text.")
-    if not body.strip():
-        raise invalid("body", "Body is empty.")
-    if len(body) > MAX_BODY_CHARS:
-        raise invalid("body", f"Body is longer than {MAX_BODY_CHARS} characters.")
-    return body
+    return text(data.get("body"), "body", MAX_BODY_CHARS, as_typed=True)
 
 
 def plain(mapping) -> dict:
@@ -37,7 +31,8 @@ def plain(mapping) -> dict:
     return mapping.as_dict() if hasattr(mapping, "as_dict") else dict(mapping)
 
 
-def to_json(post: Post, liked: bool = False) -> dict:
+def to_json(post: Post, may: dict[str, bool], liked: bool = False) -> dict:
+    """`may`: `permissions.flags` of the post for the viewer."""
     return {
         "id": post.id,
         "author": {"id": post.author_id, "name": post.author_name},
@@ -53,27 +48,28 @@ def to_json(post: Post, liked: bool = False) -> dict:
         "answered": post.kind == "question" and post.answer is not None,
         "created": post.created,
         "edited": post.edited,
+        "may": may,
     }
 
 
-def is_conditional(err: Exception) -> bool:
-    reasons = getattr(err, "cancellation_reasons", None) or []
-    return (getattr(err, "cause_response_code", None) == "ConditionalCheckFailedException"
-            or any(r and r.code == "ConditionalCheckFailed" for r in reasons))
-
-
-def load(viewer: Viewer, post_id: str, consistent: bool = False) -> Post:
-    """The post, if it exists and the viewer may read it; 404 otherwise (never 403, so
-    a private group's posts do not reveal that they exist)."""
+def find(viewer: Viewer, post_id: str, consistent: bool = False) -> tuple[Post, Standing | None]:
+    """The post, if it exists and the viewer may read it, and the viewer's standing in its
+    group (None outside groups); 404 otherwise (never 403, so a private group's posts do not
+    reveal that they exist)."""
     if not is_id(post_id):
         raise not_found("post")
     try:
         post = Post.get(*Post.key(post_id), consistent_read=consistent)
     except Post.DoesNotExist:
         raise not_found("post") from None
-    if not access.may_read(viewer, post):
+    group = standing.visible(viewer, post.group_id) if post.group_id else None
+    if not may(viewer, "read", post, group):
         raise not_found("post")
-    return post
+    return post, group
+
+
+def load(viewer: Viewer, post_id: str, consistent: bool = False) -> Post:
+    return find(viewer, post_id, consistent)[0]
 
 
 def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
@@ -84,7 +80,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     group_id = data.get("group")
     if group_id is not None and not isinstance(group_id, str):
         raise invalid("group", "Group must be a group id.")
-    partition = access.post_partition(viewer, group_id)
+    partition, group = access.post_partition(viewer, group_id)
     wanted = photos.photos_for_post(viewer, data)
     stored = [Photo(alt=p["alt"], id=p["id"], **photos.process(viewer, p["id"])) for p in wanted]
     now = clock()
@@ -98,68 +94,60 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     # A retried create with the same id must neither overwrite nor count again.
     try:
         with transaction() as tx:
-            tx.save(post, condition=Post.pk.does_not_exist())
+            tx.save(post, condition=Post.pk.does_not_exist(), name="post")
             if kind == "question":
                 tx.save(OpenQuestion(*OpenQuestion.key(partition, post_id)))
                 question_asked(post_id, group_id, tx)
             if group_id is not None:
                 # The group's latest post: a home stream reads its viewer's busiest groups.
                 tx.update(Group(*Group.key(group_id)), actions=[Group.last_post.set(post_id)],
-                          condition=Group.pk.exists())
+                          condition=Group.pk.exists(), name="group")
             contribution(tx, "post", group_id, viewer.role, now)
-    except TransactWriteError as err:
-        post_reason = (err.cancellation_reasons or [None])[0]
-        if post_reason is not None and post_reason.code == "ConditionalCheckFailed":
+    except Conflict as err:
+        if "post" in err.failed:
             raise conflict("A post with this id already exists.") from err
-        if is_conditional(err):
+        if "group" in err.failed:
             raise access.no_such_group() from err  # deleted between the check and the write
         raise
-    return to_json(post)
+    return to_json(post, flags(viewer, post, group))
 
 
 def get(viewer: Viewer, post_id: str) -> dict:
-    post = load(viewer, post_id)
+    post, group = find(viewer, post_id)
     try:
         Reaction.get(*Reaction.key(post_id, "like", viewer.id))
         liked = True
     except Reaction.DoesNotExist:
         liked = False
-    return to_json(post, liked)
+    return to_json(post, flags(viewer, post, group), liked)
 
 
 def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
-    post = load(viewer, post_id)
-    if not access.may_edit(viewer, post.author_id):
-        raise forbidden("Only the author can edit a post.")
+    post, group = find(viewer, post_id)
+    require(viewer, "edit", post, "Only the author can edit a post.", group)
     body = body_of(data)
-    try:
-        post.update(
+    if not conditional(lambda: post.update(
             actions=[Post.body.set(body), Post.edited.set(iso(clock())),
                      Post.mentions.set(mentions.resolve(body, viewer.email))],
-            condition=Post.pk.exists() & (Post.author_id == viewer.id),
-        )
-    except UpdateError as err:
-        if is_conditional(err):
-            raise not_found("post") from err
-        raise
-    return to_json(post)
+            condition=Post.pk.exists() & (Post.author_id == viewer.id))):
+        raise not_found("post")
+    return to_json(post, flags(viewer, post, group))
 
 
 def delete(viewer: Viewer, post_id: str) -> dict:
     """Removes the post (and its open-question marker) in one transaction, then its photos'
     files. Its comments and reactions stay as unreachable items: every path to them goes
     through the post."""
-    post = load(viewer, post_id)
-    if not access.may_delete(viewer, post.author_id, post.group_id):
-        raise forbidden("Only the author or an admin can delete a post.")
+    post, group = find(viewer, post_id)
+    require(viewer, "delete", post, "Only the author or an admin can delete a post.", group)
     try:
         with transaction() as tx:
-            tx.delete(post, condition=Post.pk.exists())
+            tx.delete(post, condition=Post.pk.exists(), name="post")
             if post.kind == "question":
                 tx.delete(OpenQuestion(*OpenQuestion.key(post.partition, post.id)))
                 question_settled(post.id, tx)
-    except (TransactWriteError, PutError) as err:
-        if is_conditional(err):
+    except Conflict as err:
+        if "post" in err.failed:
             raise not_found("post") from err
         raise
     # Only the post showed them: a deleted photo must not stay reachable by its URL.

@@ -4,6 +4,7 @@ from ..errors import invalid, not_found
 from ..ids import is_id
 from ..models import Group, Membership
 from . import people, stream
+from .permissions import may
 
 RECENT_POSTS = 5
 # Groups a profile lists: one Query page and one BatchGet, however many groups someone joins.
@@ -13,7 +14,7 @@ PROFILE_GROUPS = 50
 def profile(viewer, person_id: str) -> dict:
     """The profile, its groups and its recent posts: GetItem, the person's memberships, then
     the per-author stream, which leaves out posts in groups the viewer may not read
-    (`access.may_read`)."""
+    (`permissions.may`)."""
     if person_id == viewer.id:
         person = viewer.person
     elif not is_id(person_id):
@@ -23,7 +24,7 @@ def profile(viewer, person_id: str) -> dict:
     if person is None:
         raise not_found("person")
     recent = stream.page(viewer, {"author": person.id}, limit=RECENT_POSTS)
-    return {**people.public(person), "can_edit": people.may_edit(viewer, person.id),
+    return {**people.public(person), "can_edit": may(viewer, "edit", person),
             "groups": groups_of(viewer, person.id), "posts": recent["items"]}
 
 
@@ -40,7 +41,7 @@ def groups_of(viewer, person_id: str) -> list[dict]:
         return []
     groups = [g for g in Group.batch_get([Group.key(i) for i in links]) if g.status != "deleted"]
     secret = [g.id for g in groups if g.visibility == "secret"]
-    if secret and not viewer.is_admin and viewer.id != person_id:
+    if secret and not may(viewer, "see_secret", "groups") and viewer.id != person_id:
         keys = [Membership.key(group_id, viewer.id) for group_id in secret]
         shared = {m.group_id for m in Membership.batch_get(keys) if m.state == "member"}
         groups = [g for g in groups if g.visibility != "secret" or g.id in shared]

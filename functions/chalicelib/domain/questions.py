@@ -2,23 +2,20 @@
 of its group) marks a comment on it as the answer. The post and its open-question marker
 change in one transaction, so the unanswered filter never disagrees with the post."""
 
-from pynamodb.exceptions import TransactWriteError
-
-from ..errors import conflict, forbidden, invalid, not_found
+from ..errors import conflict, invalid, not_found
 from ..models import Comment, OpenQuestion, Post
-from ..models.schema import transaction
-from . import access
+from ..models.transactions import Conflict, transaction
 from .open_questions import question_asked, question_settled
-from .posts import is_conditional, load, to_json
+from .permissions import flags, require
+from .posts import find, to_json
 from .viewer import Viewer
 
 
 def mark_answer(viewer: Viewer, post_id: str, data: dict) -> dict:
-    post = load(viewer, post_id, consistent=True)
+    post, group = find(viewer, post_id, consistent=True)
     if post.kind != "question":
         raise conflict("Only a question can have an answer.")
-    if not access.may_mark_answer(viewer, post):
-        raise forbidden("Only the asker can mark the answer.")
+    require(viewer, "answer", post, "Only the asker can mark the answer.", group)
     comment_id = data.get("comment")
     if comment_id is not None:
         try:
@@ -40,9 +37,9 @@ def mark_answer(viewer: Viewer, post_id: str, data: dict) -> dict:
                           condition=Post.pk.exists())
                 tx.delete(marker)
                 question_settled(post.id, tx)
-    except TransactWriteError as err:
-        if is_conditional(err):
+    except Conflict as err:
+        if "post" in err.failed:
             raise not_found("post") from err
         raise
     post.answer = comment_id
-    return to_json(post)
+    return to_json(post, flags(viewer, post, group))

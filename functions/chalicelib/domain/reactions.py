@@ -4,12 +4,10 @@ The marker item and the post's counter change in one transaction, conditioned on
 absence (or presence), so concurrent toggles can never count twice or go negative.
 """
 
-from pynamodb.exceptions import TransactWriteError
-
 from ..clock import Clock, iso
 from ..errors import invalid, not_found
 from ..models import Post, Reaction
-from ..models.schema import transaction
+from ..models.transactions import Conflict, transaction
 from .contributions import contribution
 from .posts import load
 from .viewer import Viewer
@@ -29,13 +27,12 @@ def _state(post_id: str, kind: str, mine: bool) -> dict:
             "mine": mine}
 
 
-def _check_race(err: TransactWriteError, post_id: str) -> None:
+def _check_race(err: Conflict) -> None:
     """The marker condition failing means the toggle already happened: fine, it is
     idempotent. The post's condition failing means it was deleted meanwhile."""
-    reasons = err.cancellation_reasons or []
-    if len(reasons) > 1 and reasons[1] and reasons[1].code == "ConditionalCheckFailed":
+    if "post" in err.failed:
         raise not_found("post") from err
-    if not any(r and r.code == "ConditionalCheckFailed" for r in reasons):
+    if "reaction" not in err.failed:
         raise err
 
 
@@ -51,8 +48,8 @@ def add(viewer: Viewer, post_id: str, kind: str, clock: Clock) -> dict:
             tx.save(marker, condition=Reaction.pk.does_not_exist())
             tx.update(post, actions=[counter.add(1)], condition=Post.pk.exists())
             contribution(tx, "reaction", post.group_id, viewer.role, now)
-    except TransactWriteError as err:
-        _check_race(err, post_id)
+    except Conflict as err:
+        _check_race(err)
     return _state(post_id, kind, True)
 
 
@@ -64,6 +61,6 @@ def remove(viewer: Viewer, post_id: str, kind: str) -> dict:
         with transaction() as tx:
             tx.delete(marker, condition=Reaction.pk.exists())
             tx.update(post, actions=[counter.add(-1)], condition=Post.pk.exists())
-    except TransactWriteError as err:
-        _check_race(err, post_id)
+    except Conflict as err:
+        _check_race(err)
     return _state(post_id, kind, False)

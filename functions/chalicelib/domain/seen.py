@@ -26,10 +26,11 @@ def _post_ids(value) -> list[str]:
 
 
 def _readable(viewer, posts: dict[str, dict]) -> dict[str, dict]:
-    """The raw posts the viewer may read (`access.may_read`, for many posts at once): those
-    outside groups, and those in groups `standing.readable_groups` lets them read."""
+    """The raw posts the viewer may read (for many posts at once): those outside groups, and
+    those in groups the viewer may read."""
     groups = {i: p["group_id"]["S"] for i, p in posts.items() if "S" in p.get("group_id", {})}
-    allowed = standing.readable_groups(viewer, groups.values()) if groups else set()
+    found = standing.standings_in(viewer, groups.values()) if groups else {}
+    allowed = {g for g, st in found.items() if st.may("read")}
     return {i: p for i, p in posts.items() if i not in groups or groups[i] in allowed}
 
 

@@ -4,7 +4,8 @@ The cursor is the last post id seen. Ids are ULIDs, so "older than the cursor" i
 condition (`sk < cursor`) on every partition, and a merged stream needs no per-partition
 state. Each page costs one Query per partition (at most access.MAX_HOME_PARTITIONS, run side
 by side), plus one BatchGet for the viewer's reactions (and one for posts behind the
-unanswered markers).
+unanswered markers, and, for an author's posts in groups, one for the viewer's standing in
+those groups, from which each post's `may` flags come).
 """
 
 import heapq
@@ -13,8 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 from ..errors import invalid
 from ..ids import is_id
 from ..models import OpenQuestion, Post, Reaction
-from . import access
+from . import access, standing
+from .permissions import flags, may
 from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
+from .standing import Standing
 from .viewer import Viewer
 
 
@@ -67,10 +70,13 @@ def _liked(viewer: Viewer, posts: list[Post]) -> set[str]:
     return {r.pk.removeprefix("POST#") for r in Reaction.batch_get(keys)}
 
 
-def _partitions(viewer: Viewer, group: str | None) -> list[str]:
+def _partitions(viewer: Viewer, group: str | None) -> tuple[list[str], dict[str, Standing]]:
+    """The partitions to read, and the viewer's standing in each group among them."""
     if group is not None:
-        return [access.group_partition(viewer, group)]
-    return access.home_partitions(viewer)[:access.MAX_HOME_PARTITIONS]
+        partition, st = access.group_partition(viewer, group)
+        return [partition], {st.group.id: st}
+    partitions, standings = access.home_partitions(viewer)
+    return partitions[:access.MAX_HOME_PARTITIONS], standings
 
 
 def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
@@ -82,22 +88,26 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
             raise invalid("author", "Author must be a person id.")
         found = _by_author(author, before, limit)
         more = len(found) == limit
+        groups = {p.group_id for p in found if p.group_id}
+        standings = standing.standings_in(viewer, groups) if groups else {}
         # Posts in groups the viewer may not read are left out, so a page may be short.
-        posts = [p for p in found if access.may_read(viewer, p)
+        posts = [p for p in found if (p.group_id is None or p.group_id in standings)
+                 and may(viewer, "read", p, standings.get(p.group_id))
                  and (not unanswered or (p.kind == "question" and p.answer is None))]
     elif unanswered:
-        partitions = _partitions(viewer, params.get("group"))
+        partitions, standings = _partitions(viewer, params.get("group"))
         ids, more = _newest(_each(lambda p: _open_questions(p, before, limit), partitions),
                             key=lambda i: i, limit=limit)
         posts = [p for p in _posts_by_id(ids) if p.answer is None]
         found = ids
     else:
-        partitions = _partitions(viewer, params.get("group"))
+        partitions, standings = _partitions(viewer, params.get("group"))
         posts, more = _newest(_each(lambda p: _feed(p, before, limit), partitions),
                               key=lambda p: p.id, limit=limit)
         found = posts
     liked = _liked(viewer, posts)
     last = found[-1] if found else None
     last_id = last if isinstance(last, str) else getattr(last, "id", None)
-    return {"items": [to_json(p, p.id in liked) for p in posts],
+    return {"items": [to_json(p, flags(viewer, p, standings.get(p.group_id)), p.id in liked)
+                      for p in posts],
             "next": encode_cursor(last_id) if more and last_id else None}

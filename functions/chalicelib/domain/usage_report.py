@@ -20,6 +20,7 @@ from ..models import OpenQuestionIndex, Post
 from ..models.usage import USAGE_PK
 from .contributions import KINDS
 from .counting import batch_get, local_day, number, table, week_of
+from .permissions import may
 from .viewer import Viewer
 
 PERIODS = (7, 30, 90)
@@ -29,8 +30,6 @@ TOP = 10
 UNANSWERED_AFTER = timedelta(days=2)
 MAX_UNANSWERED = 50  # listed, oldest first
 OPEN_PAGE = 200  # a group manager's open questions are looked for among this many oldest
-# Who sees everything; group managers see their own groups only; everyone else gets 403.
-FULL_ACCESS_ROLES = frozenset({"admin", "content_manager", "community_manager"})
 
 GroupsOf = Callable[[Viewer], list[str]]
 GroupNames = Callable[[list[str]], dict[str, str]]
@@ -60,7 +59,8 @@ def dashboard(viewer: Viewer, params: dict, clock: Clock, groups_of: GroupsOf = 
               group_names: GroupNames = no_names) -> dict:
     """What this viewer may see: everything, or (group managers) their own groups only."""
     days = parse_days(params.get("days"))
-    if viewer.role in FULL_ACCESS_ROLES:
+    # Staff see everything; group managers their own groups only; everyone else gets 403.
+    if may(viewer, "read_all", "usage"):
         return report(days, clock(), group_names=group_names)
     managed = groups_of(viewer)
     if not managed:

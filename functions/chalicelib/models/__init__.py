@@ -5,9 +5,9 @@ from .groups import Group, Membership
 from .people import DirectoryEntry, EmailIndex, Person, SubjectIndex
 from .posts import OpenQuestion, Post, Reaction
 from .ratelimit import RateCounter
-from .schema import TABLE_SCHEMA
+from .schema import TABLE_SCHEMA, bind
 from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
 __all__ = ["Comment", "DirectoryEntry", "EmailIndex", "Group", "Marker", "Membership",
            "OpenQuestion", "OpenQuestionIndex", "Person", "Post", "RateCounter", "Reaction",
-           "SeenCount", "SubjectIndex", "TABLE_SCHEMA", "Tally"]
+           "SeenCount", "SubjectIndex", "TABLE_SCHEMA", "Tally", "bind"]

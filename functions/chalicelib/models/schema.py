@@ -4,18 +4,14 @@ One table, generic key names, two global secondary indexes. Each access pattern 
 down in ARCHITECTURE.md next to the key it uses.
 """
 
-import random
-import time
 from functools import lru_cache
 
 from pynamodb.attributes import UnicodeAttribute
 from pynamodb.connection import Connection
-from pynamodb.exceptions import TransactWriteError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
-from pynamodb.transactions import TransactWrite
 
-from ..settings import settings
+from ..settings import Settings, settings
 
 KEY_ATTRIBUTES = ("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk")
 
@@ -44,6 +40,8 @@ TTL_ATTRIBUTE = "expires"
 
 
 class BaseMeta:
+    """Every model's table and endpoint: the process's settings until `bind` says otherwise."""
+
     table_name = settings.table
     region = settings.region
     host = settings.dynamodb_endpoint
@@ -99,38 +97,14 @@ def shared_connection() -> Connection:
     return Connection(region=BaseMeta.region, host=BaseMeta.host)
 
 
-CONFLICT_ATTEMPTS = 5
-
-
-def only_lost_a_race(err: Exception) -> bool:
-    """DynamoDB cancels a transaction that touched an item another one was writing at the same
-    moment; each reason is then a TransactionConflict or nothing, and sending it again is safe
-    (its conditions are checked again)."""
-    codes = {r.code for r in getattr(err, "cancellation_reasons", None) or [] if r}
-    return codes == {"TransactionConflict"}
-
-
-class RetryingTransactWrite(TransactWrite):
-    """Sends a commit that only lost a race again, a few times with jittered backoff: the
-    day's usage counters and a group's item are in many transactions, so such races are
-    expected."""
-
-    def __init__(self, sleep=time.sleep, **kwargs):
-        super().__init__(**kwargs)
-        self._sleep = sleep
-
-    def _commit(self):
-        for attempt in range(CONFLICT_ATTEMPTS):
-            try:
-                return super()._commit()
-            except TransactWriteError as err:
-                if attempt == CONFLICT_ATTEMPTS - 1 or not only_lost_a_race(err):
-                    raise
-                self._sleep(random.uniform(0, 0.02 * 2 ** attempt))
-
-
-def transaction(connection: Connection | None = None, sleep=time.sleep,
-                **options) -> TransactWrite:
-    """A TransactWrite on the table's own endpoint: multi-item changes land together or not."""
-    return RetryingTransactWrite(connection=connection or shared_connection(), sleep=sleep,
-                                 **options)
+def bind(bound: Settings) -> None:
+    """Points every model (and the shared connection) at `bound`'s table and endpoint, so a
+    test or a tool can use settings it built itself instead of the environment's."""
+    BaseMeta.table_name, BaseMeta.region = bound.table, bound.region
+    BaseMeta.host = bound.dynamodb_endpoint
+    shared_connection.cache_clear()
+    pending = [Item]
+    while pending:  # each model class caches a connection to the table it was bound to
+        model = pending.pop()
+        model._connection = None
+        pending += model.__subclasses__()
