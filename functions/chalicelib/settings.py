@@ -36,8 +36,11 @@ SETTINGS = (
     ("PLEIN_CLOUDFRONT_KEY_PAIR_ID", "", "CloudFront public key id; empty: no site cookies."),
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY", "", "PEM key for site cookies (tests); prod uses _PARAM."),
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM", "", "SSM parameter holding the PEM private key."),
-    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60",
+    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60,photo=30/3600,"
+     "group=10/3600,like=120/600,profile=30/3600",
      "Per-employee limits: action=count/seconds, comma-separated."),
+    ("PLEIN_SITE_PAGES", "", "The built site's page list (plein-pages.json): a file or "
+     "s3://bucket/key; empty: no page takes comments or hits."),
 )
 
 
@@ -75,6 +78,7 @@ class Settings:
     cloudfront_private_key: str
     cloudfront_private_key_param: str
     rate_limits: dict[str, tuple[int, int]]
+    site_pages: str
 
     @property
     def is_local(self) -> bool:
@@ -141,6 +145,7 @@ def load(environ=os.environ) -> Settings:
         cloudfront_private_key=values["PLEIN_CLOUDFRONT_PRIVATE_KEY"],
         cloudfront_private_key_param=values["PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM"],
         rate_limits=_limits(values["PLEIN_RATE_LIMITS"], _DEFAULT_LIMITS),
+        site_pages=values["PLEIN_SITE_PAGES"],
     )
 
 

@@ -1,5 +1,6 @@
 """`plein dev`: one process with the embedded AWS endpoint, the API and the site on one port."""
 
+import os
 import secrets
 import signal
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 from werkzeug.serving import make_server
 
 from .. import site
-from ..paths import CONTENT, SITE
+from ..paths import CONTENT, PAGES_MANIFEST, SITE
 from . import env, objects, snapshot
 from .dynamo import EmbeddedAws, ensure_table
 from .gateway import ApiApp, OneOrigin, SiteApp
@@ -119,6 +120,8 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
         private_site: bool = False) -> int:
     if private_site:
         env.use_site_key(_site_key(Path(data_dir)))
+    # Page comments and hits are for the pages this server serves (read before the API loads).
+    os.environ["PLEIN_SITE_PAGES"] = str(Path(site_dir) / PAGES_MANIFEST)
     stack = LocalStack(data_dir)
     try:
         outcome = stack.start()

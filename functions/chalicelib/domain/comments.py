@@ -10,7 +10,7 @@ import re
 from pynamodb.exceptions import TransactWriteError, UpdateError
 
 from ..clock import Clock, iso
-from ..errors import forbidden, invalid, not_found
+from ..errors import ApiError, forbidden, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
 from ..models.schema import transaction
@@ -18,6 +18,7 @@ from . import access, mentions
 from . import posts as post_domain
 from .contributions import contribution
 from .render import markdown_to_html
+from .site_pages import SitePages, is_page
 from .viewer import Viewer
 
 MAX_BODY_CHARS = 3000
@@ -26,10 +27,11 @@ PAGE_PATH = re.compile(r"^/(?:[a-z0-9._-]+/)*(?:[a-z0-9._-]+\.html)?$")
 MAX_PATH_CHARS = 300
 
 
-def page_thread(path) -> str:
-    """`page:<path>` for a site path like /nieuws/slug.html; anything else is a 400."""
+def page_thread(path, pages: SitePages | None = None) -> str:
+    """`page:<path>` for a page the site was built with, like /nieuws/slug.html; anything else
+    is a 400 (`fullmatch`: `$` would let a trailing newline through)."""
     if (not isinstance(path, str) or len(path) > MAX_PATH_CHARS or ".." in path
-            or not PAGE_PATH.match(path)):
+            or not PAGE_PATH.fullmatch(path) or not is_page(path, pages)):
         raise invalid("path", "Path must be a page of this site, like /nieuws/slug.html.")
     return f"page:{path}"
 
@@ -72,8 +74,9 @@ def list_for_post(viewer: Viewer, post_id: str, cursor: str | None) -> dict:
     return _thread(f"post:{post_id}", cursor)
 
 
-def list_for_page(viewer: Viewer, path, cursor: str | None) -> dict:
-    return _thread(page_thread(path), cursor)
+def list_for_page(viewer: Viewer, path, cursor: str | None,
+                  pages: SitePages | None = None) -> dict:
+    return _thread(page_thread(path, pages), cursor)
 
 
 def _get(comment_id: str) -> Comment:
@@ -132,18 +135,29 @@ def create_on_post(viewer: Viewer, post_id: str, data: dict, clock: Clock,
     return _create(viewer, f"post:{post.id}", post, data, clock, new_id)
 
 
-def create_on_page(viewer: Viewer, path, data: dict, clock: Clock, new_id: IdMaker) -> dict:
-    return _create(viewer, page_thread(path), None, data, clock, new_id)
+def create_on_page(viewer: Viewer, path, data: dict, clock: Clock, new_id: IdMaker,
+                   pages: SitePages | None = None) -> dict:
+    return _create(viewer, page_thread(path, pages), None, data, clock, new_id)
 
 
 def _visible(viewer: Viewer, comment_id: str) -> Comment:
-    """The comment, if it is not deleted and its post (if any) is still readable."""
+    """The comment, if it is not deleted and its post (if any) is still readable. Every "no"
+    is the same 404 as for a comment that never existed, so a comment id does not tell an
+    outsider that a post, or a private group's post, is behind it."""
     comment = _get(comment_id)
-    if comment.deleted:
+    if comment.deleted or (comment.post_id and not _post_readable(viewer, comment.post_id)):
         raise not_found("comment")
-    if comment.post_id:
-        post_domain.load(viewer, comment.post_id)
     return comment
+
+
+def _post_readable(viewer: Viewer, post_id: str) -> bool:
+    try:
+        post_domain.load(viewer, post_id)
+    except ApiError as err:
+        if err.status == 404:
+            return False
+        raise
+    return True
 
 
 def edit(viewer: Viewer, comment_id: str, data: dict, clock: Clock) -> dict:
