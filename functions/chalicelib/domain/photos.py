@@ -232,6 +232,17 @@ def reference(value, field: str) -> dict:
     return {"id": photo["id"], "alt": alt.strip()}
 
 
+def requested(data: dict) -> int:
+    """How many uploads a request body names for processing (a post's `photos`, a group's
+    uploaded `cover`, a profile's `photo`), for the rate limit; what is malformed counts 0 and
+    is refused by the validation that follows."""
+    listed = data.get("photos")
+    count = min(len(listed), MAX_PHOTOS) if isinstance(listed, list) else 0
+    count += isinstance(data.get("cover"), dict)
+    photo = data.get("photo")
+    return count + bool(photo and isinstance(photo, str | dict))
+
+
 def photos_for_post(viewer: Viewer, data: dict) -> list[dict]:
     """Validates `photos: [{"id", "alt"}]` and returns what a post stores about each."""
     photos = data.get("photos", [])
