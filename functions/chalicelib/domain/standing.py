@@ -173,12 +173,22 @@ def manages_group(viewer: Viewer, group_id: str) -> bool:
         return False
 
 
+READABLE_BATCH = 50  # a group and the viewer's membership each: one BatchGet's 100 keys
+
+
 def readable_groups(viewer: Viewer, group_ids) -> set[str]:
     """Which of these groups the viewer may read: one BatchGet of the groups and the viewer's
     memberships, for pages that show several posts at once (at most 50 groups)."""
-    ids = sorted({g for g in group_ids if isinstance(g, str) and _GROUP_ID.match(g)})[:50]
+    return set(readable_names(viewer, group_ids))
+
+
+def readable_names(viewer: Viewer, group_ids) -> dict[str, str]:
+    """The names of those of these groups (at most 50) the viewer may read, by id: one
+    BatchGet of the groups and the viewer's memberships."""
+    ids = sorted({g for g in group_ids if isinstance(g, str) and _GROUP_ID.match(g)})
+    ids = ids[:READABLE_BATCH]
     if not ids:
-        return set()
+        return {}
     keys = [{"pk": pk, "sk": sk} for g in ids
             for pk, sk in (Group.key(g), Membership.key(g, viewer.id))]
     reply = Group._get_connection().batch_get_item(keys)
@@ -192,4 +202,5 @@ def readable_groups(viewer: Viewer, group_ids) -> set[str]:
             mine[membership.group_id] = membership
     # 100 keys at most, far below 16 MB: nothing is left unprocessed in practice; a group that
     # is, counts as unreadable, which only hides a count.
-    return {g for g, group in groups.items() if Standing(viewer, group, mine.get(g)).can_read}
+    return {g: group.name for g, group in groups.items()
+            if Standing(viewer, group, mine.get(g)).can_read}
