@@ -25,7 +25,8 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_incremental"]
+# plein_incremental removes pages no longer built before plein_pages lists what is there.
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_incremental", "plein_pages"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = ["groups"]  # official group definitions, see plugins/plein_groups
 SITEURL = ""

@@ -45,7 +45,10 @@ def pytest_configure(config):
         "PLEIN_CONTENT_MANAGER_EMAILS": "redactie@voorbeeld.nl",
         "PLEIN_CLOUDFRONT_KEY_PAIR_ID": "K2TESTKEYPAIR", "PLEIN_CLOUDFRONT_PRIVATE_KEY": pem,
         # High enough for tests that post in bulk; the limit itself is tested with low ones.
-        "PLEIN_RATE_LIMITS": "post=1000/60,comment=1000/60,upload=1000/60,hit=1000/60",
+        "PLEIN_RATE_LIMITS": "post=1000/60,comment=1000/60,upload=1000/60,hit=1000/60,"
+                             "photo=1000/60,group=1000/60,like=1000/60,profile=1000/60",
+        # The pages the API tests comment on and count; `plein dev` names its own site's list.
+        "PLEIN_SITE_PAGES": str(ROOT / "tests" / "data" / "site-pages.json"),
     })
 
 

@@ -83,7 +83,7 @@ def test_a_decompression_bomb_is_refused(client, aws, bucket, make_person, as_pe
     Image.new("1", (12_000, 10_000)).save(out, "PNG")  # 120 MP in a few kilobytes
     upload_id = upload(client, aws, as_person(me), out.getvalue(), "image/png")
     post = call(client, "post", "/api/posts", as_person(me), {"body": "x", "photos": [upload_id]})
-    assert (post.status_code, post.json_body["field"]) == (400, "photos")
+    assert (post.status_code, post.json_body["field"]) == (413, "photos")
 
 
 def test_deleting_a_post_deletes_its_photo_files(client, aws, bucket, make_person, as_person):

@@ -28,20 +28,23 @@ def test_the_90_day_dashboard_reads_a_bounded_number_of_items_without_scan(
 
 
 def test_group_managers_see_only_their_own_groups(table, make_person, clock):
+    from chalicelib.domain import groups
     from chalicelib.domain.usage_report import dashboard
     from chalicelib.errors import ApiError
+    from chalicelib.ids import new_id
 
     mia = make_person()
     me = viewer(mia)
-    contributed("post", "MINE", "employee", clock())
-    contributed("join", "MINE", "employee", clock())
+    mine = groups.create(me, {"name": "Personeelsvereniging", "visibility": "closed"}, clock,
+                         new_id)["id"]
+    contributed("post", mine, "employee", clock())
+    contributed("join", mine, "employee", clock())
     contributed("post", "OTHER", "employee", clock())
 
-    data = dashboard(me, {"days": "7"}, clock, groups_of=lambda v: ["MINE"],
-                     group_names=lambda ids: {"MINE": "Personeelsvereniging"})
+    data = dashboard(me, {"days": "7"}, clock, groups_of=lambda v: [mine])
     assert data["scope"] == "groups"
     assert [(g["id"], g["name"], g["total"]) for g in data["groups"]] == [
-        ("MINE", "Personeelsvereniging", 2)]
+        (mine, "Personeelsvereniging", 3)]  # its own creation counts too
     assert data["daily"][-1]["post"] == 1 and data["new_members"] == 1
     assert data["pages"] is None and data["active"] is None and data["daily"][-1]["views"] is None
     with pytest.raises(ApiError) as refused:

@@ -45,8 +45,11 @@ SETTINGS = (
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM", "", "SSM parameter holding the PEM private key."),
     ("PLEIN_ORIGIN_SECRET", "", "Only requests carrying it in X-Plein-Origin are served "
      "(CloudFront adds it, so the API is not reachable around CloudFront); empty: no check."),
-    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60",
+    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60,photo=30/3600,"
+     "group=10/3600,like=120/600,profile=30/3600",
      "Per-employee limits: action=count/seconds, comma-separated."),
+    ("PLEIN_SITE_PAGES", "", "The built site's page list (plein-pages.json): a file or "
+     "s3://bucket/key; empty: no page takes comments or hits."),
 )
 
 
@@ -86,6 +89,7 @@ class Settings:
     cloudfront_private_key: str
     cloudfront_private_key_param: str
     rate_limits: dict[str, tuple[int, int]]
+    site_pages: str
     origin_secret: str = ""
 
     @property
@@ -171,6 +175,7 @@ def load(environ: Mapping[str, str] = os.environ) -> Settings:
         cloudfront_private_key_param=values["PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM"],
         rate_limits=_limits(values["PLEIN_RATE_LIMITS"], _DEFAULT_LIMITS),
         origin_secret=values["PLEIN_ORIGIN_SECRET"],
+        site_pages=values["PLEIN_SITE_PAGES"],
     )
 
 

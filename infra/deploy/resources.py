@@ -7,7 +7,7 @@ production cannot drift from what the tests exercise.
 
 import sys
 
-from ..paths import FUNCTIONS
+from ..paths import FUNCTIONS, PAGES_MANIFEST
 from . import buckets, cloudfront
 from .cloudfront import PRIVATE_SITE_SETTINGS
 from .stages import Stage, StageError
@@ -67,6 +67,9 @@ def lambda_policy(stage: Stage, private: bool) -> dict:
         {"Sid": "Originals", "Effect": "Allow", "Action": "s3:ListBucket",
          "Resource": {"Fn::GetAtt": ["UploadsBucket", "Arn"]},
          "Condition": {"StringLike": {"s3:prefix": "originals/*"}}},
+        # The built site's page list, which page comments and hits are checked against.
+        {"Sid": "SitePages", "Effect": "Allow", "Action": "s3:GetObject",
+         "Resource": sub(f"${{SiteBucket.Arn}}/{PAGES_MANIFEST}")},
         {"Sid": "Secrets", "Effect": "Allow", "Action": "ssm:GetParameter",
          "Resource": params},
     ]}
@@ -96,6 +99,8 @@ def environment(stage: Stage, known: frozenset[str], private: bool) -> dict:
         "PLEIN_OIDC_CLIENT_SECRET_PARAM": stage.oidc.client_secret_param,
         "PLEIN_PUBLIC_URL": {"Ref": "PublicOrigin"},
         "PLEIN_ORIGIN_SECRET": cloudfront.ORIGIN_SECRET,
+        # Synced with the site, so a content-only deploy updates it without a new Lambda.
+        "PLEIN_SITE_PAGES": sub(f"s3://${{SiteBucket}}/{PAGES_MANIFEST}"),
     }
     if private:
         env["PLEIN_CLOUDFRONT_KEY_PAIR_ID"] = {"Ref": "SiteKey"}

@@ -1,6 +1,7 @@
 """`plein dev`: one process with the embedded AWS endpoint, the API and the site on one port."""
 
 import fcntl
+import os
 import secrets
 import signal
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 from werkzeug.serving import make_server
 
 from .. import site
-from ..paths import CONTENT, SITE
+from ..paths import CONTENT, PAGES_MANIFEST, SITE
 from . import env, journal, objects, snapshot
 from .dynamo import EmbeddedAws, ensure_table
 from .gateway import ApiApp, OneOrigin, SiteApp
@@ -173,6 +174,8 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
         private_site: bool = False, demo_signin: bool = True) -> int:
     if private_site:
         env.use_site_key(_site_key(Path(data_dir)))
+    # Page comments and hits are for the pages this server serves (read before the API loads).
+    os.environ["PLEIN_SITE_PAGES"] = str(Path(site_dir) / PAGES_MANIFEST)
     stack = LocalStack(data_dir)
     try:
         outcome = stack.start(demo_signin=demo_signin)

@@ -106,3 +106,20 @@ def test_dashboard_has_no_serious_accessibility_violations(page):
     serious = [v for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["nodes"][0]["target"]) for v in serious]
+
+
+def test_a_content_manager_sees_hidden_groups_only_as_other_groups(page, live):
+    sign_in(page, "Pieter van Dijk")
+    made = page.request.post("/api/groups", headers={"Origin": live.url}, data={
+        "name": "Verborgen kring", "visibility": "secret"})
+    assert made.status == 201
+    posted = page.request.post("/api/posts", headers={"Origin": live.url}, data={
+        "body": "Alleen voor ons", "group": made.json()["id"]})
+    assert posted.status == 201
+    page.get_by_role("button", name="Uitloggen").click()
+    sign_in(page, "Bram Jansen")  # a content manager, not in the group
+    page.goto("/dashboard.html")
+    groups = page.locator("table", has=page.locator("caption", has_text="Meest actieve groepen"))
+    groups.get_by_role("rowheader", name="Overige groepen").wait_for()
+    assert "Verborgen kring" not in page.content()
+    assert page.errors == []

@@ -8,7 +8,7 @@ removed, so its replies keep their place.
 import re
 
 from ..clock import Clock, iso
-from ..errors import invalid, not_found
+from ..errors import ApiError, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
 from ..models.transactions import Conflict, conditional, transaction
@@ -17,6 +17,7 @@ from . import posts as post_domain
 from .contributions import contribution
 from .permissions import flags, may, require
 from .render import markdown_to_html
+from .site_pages import SitePages, is_page
 from .validation import text
 from .viewer import Viewer
 
@@ -26,10 +27,11 @@ PAGE_PATH = re.compile(r"^/(?:[a-z0-9._-]+/)*(?:[a-z0-9._-]+\.html)?$")
 MAX_PATH_CHARS = 300
 
 
-def page_thread(path) -> str:
-    """`page:<path>` for a site path like /nieuws/slug.html; anything else is a 400."""
+def page_thread(path, pages: SitePages | None = None) -> str:
+    """`page:<path>` for a page the site was built with, like /nieuws/slug.html; anything else
+    is a 400 (`fullmatch`: `$` would let a trailing newline through)."""
     if (not isinstance(path, str) or len(path) > MAX_PATH_CHARS or ".." in path
-            or not PAGE_PATH.match(path)):
+            or not PAGE_PATH.fullmatch(path) or not is_page(path, pages)):
         raise invalid("path", "Path must be a page of this site, like /nieuws/slug.html.")
     return f"page:{path}"
 
@@ -68,8 +70,9 @@ def list_for_post(viewer: Viewer, post_id: str, cursor: str | None) -> dict:
     return _thread(viewer, f"post:{post_id}", cursor, may(viewer, "answer", post, group))
 
 
-def list_for_page(viewer: Viewer, path, cursor: str | None) -> dict:
-    return _thread(viewer, page_thread(path), cursor)
+def list_for_page(viewer: Viewer, path, cursor: str | None,
+                  pages: SitePages | None = None) -> dict:
+    return _thread(viewer, page_thread(path, pages), cursor)
 
 
 def _get(comment_id: str) -> Comment:
@@ -129,19 +132,27 @@ def create_on_post(viewer: Viewer, post_id: str, data: dict, clock: Clock,
                    may(viewer, "answer", post, group))
 
 
-def create_on_page(viewer: Viewer, path, data: dict, clock: Clock, new_id: IdMaker) -> dict:
-    return _create(viewer, page_thread(path), None, data, clock, new_id)
+def create_on_page(viewer: Viewer, path, data: dict, clock: Clock, new_id: IdMaker,
+                   pages: SitePages | None = None) -> dict:
+    return _create(viewer, page_thread(path, pages), None, data, clock, new_id)
 
 
 def _visible(viewer: Viewer, comment_id: str) -> tuple[Comment, bool]:
     """The comment, if it is not deleted and its post (if any) is still readable, and whether
-    the viewer may mark answers on that post."""
+    the viewer may mark answers on that post. Every "no" is the same 404 as for a comment that
+    never existed, so a comment id does not tell an outsider that a post, or a private group's
+    post, is behind it."""
     comment = _get(comment_id)
     if comment.deleted:
         raise not_found("comment")
     if not comment.post_id:
         return comment, False
-    post, group = post_domain.find(viewer, comment.post_id)
+    try:
+        post, group = post_domain.find(viewer, comment.post_id)
+    except ApiError as err:
+        if err.status == 404:
+            raise not_found("comment") from None
+        raise
     return comment, may(viewer, "answer", post, group)
 
 

@@ -19,18 +19,23 @@ from .counting import (
     periods,
     pseudonym,
 )
+from .site_pages import SitePages, is_page
 
 MAX_PATH = 200
 _PATH = re.compile(r"^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")
 
 
-def page_path(value) -> str:
+def page_path(value, pages: SitePages | None = None) -> str:
+    """The page a beacon counts: a page the site was built with (`fullmatch`: `$` would let
+    a trailing newline through), `/dir/index.html` counted as `/dir/`."""
     if not isinstance(value, str) or not value:
         raise invalid("path", "Path must be text.")
     if len(value) > MAX_PATH:
         raise invalid("path", f"Path is longer than {MAX_PATH} characters.")
-    if not _PATH.match(value) or value.startswith("/api/") or "//" in value:
+    if not _PATH.fullmatch(value) or value.startswith("/api/") or "//" in value:
         raise invalid("path", "Path must be a page's path on this site, without query.")
+    if not is_page(value, pages):
+        raise invalid("path", "Path is not a page of this site.")
     return value[: -len("index.html")] if value.endswith("/index.html") else value
 
 
@@ -39,9 +44,9 @@ def views_key(now: datetime) -> str:
     return f"D#{local_day(now)}#V"
 
 
-def record_hit(person_id: str, data: dict, clock: Clock) -> None:
+def record_hit(person_id: str, data: dict, clock: Clock, pages: SitePages | None = None) -> None:
     """One page view: the page's and the day's counters, then the person as active."""
-    path = page_path(data.get("path"))
+    path = page_path(data.get("path"), pages)
     now = clock()
     add(views_key(now), {"views": 1, f"p:{path}": 1})
     count_active(person_id, now)

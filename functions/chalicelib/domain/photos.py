@@ -13,6 +13,7 @@ their author's account is erased with its content removed (`erase`).
 
 import io
 import logging
+import warnings
 from functools import lru_cache
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -29,9 +30,11 @@ MAX_ALT_CHARS = 300
 TYPES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
 SIZES = (400, 1200)
 UPLOAD_SECONDS = 600
-# Pillow refuses images of more than twice this many pixels (100 MP): a small file that
-# decodes to more is a decompression bomb, not a photo.
-MAX_PIXELS = 50_000_000
+# The most pixels a photo may have, checked from its header before anything is decoded. A
+# small file that decodes to more is a decompression bomb, not a photo: 10,000 x 9,999 px in a
+# few hundred KB took ~6 s and ~1.7 GB here, and the Lambda has 512 MB. 40 MP holds what
+# phones and cameras save by default (12-48 MP) and decodes to at most 160 MB (RGBA).
+MAX_PIXELS = 40_000_000
 POST = "post"  # the use of media made before uses were recorded, too
 DELETE_BATCH = 1000  # S3's limit on the keys of one DeleteObjects
 
@@ -80,18 +83,30 @@ def upload_target(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> 
             "max_bytes": MAX_BYTES}
 
 
+def _too_many_pixels(field: str) -> ApiError:
+    return too_large(field, f"Photos may have at most {MAX_PIXELS // 1_000_000} million pixels.")
+
+
 def _web_sizes(original: bytes, field: str) -> tuple[dict[int, bytes], dict]:
     # Imported here: only requests with photos pay for Pillow, not every cold start.
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(io.BytesIO(original)) as image:
-            if image.format not in TYPES.values():
-                raise invalid(field, "Photos must be JPEG, PNG or WebP.")
-            image.load()
-            upright = ImageOps.exif_transpose(image)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):
+        # Pillow only warns between MAX_IMAGE_PIXELS and twice that; here a warning refuses.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(original)) as image:  # reads the header only
+                if image.format not in TYPES.values():
+                    raise invalid(field, "Photos must be JPEG, PNG or WebP.")
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise _too_many_pixels(field)
+                image.load()
+                upright = ImageOps.exif_transpose(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels(field) from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
         raise invalid(field, "That file is not a readable photo.") from None
     mode = "RGBA" if "A" in upright.getbands() else "RGB"
     upright = upright.convert(mode)
@@ -130,9 +145,15 @@ def process(viewer: Viewer, upload_id: str, use: str = POST, field: str = "photo
         obj = s3().get_object(Bucket=bucket, Key=key)
     except ClientError:
         raise invalid(field, f"Upload {upload_id} was not found; upload it first.") from None
-    if obj["ContentLength"] > MAX_BYTES:
-        raise too_large(field, f"Photos may be at most {MAX_BYTES // (1024 * 1024)} MB.")
-    sizes, dims = _web_sizes(obj["Body"].read(), field)
+    try:
+        if obj["ContentLength"] > MAX_BYTES:
+            raise too_large(field, f"Photos may be at most {MAX_BYTES // (1024 * 1024)} MB.")
+        sizes, dims = _web_sizes(obj["Body"].read(), field)
+    except ApiError:
+        # A file that is no photo never will be: delete it now rather than keep its EXIF
+        # (location) until the lifecycle rule, or decode it again on every retry.
+        s3().delete_object(Bucket=bucket, Key=key)
+        raise
     for size, data in sizes.items():
         s3().put_object(Bucket=bucket, Key=media_key(upload_id, size), Body=data,
                         ContentType="image/webp", CacheControl="public, max-age=31536000",
@@ -209,6 +230,17 @@ def reference(value, field: str) -> dict:
     if not isinstance(alt, str) or len(alt) > MAX_ALT_CHARS:
         raise invalid(field, f"Alt text is text of at most {MAX_ALT_CHARS} characters.")
     return {"id": photo["id"], "alt": alt.strip()}
+
+
+def requested(data: dict) -> int:
+    """How many uploads a request body names for processing (a post's `photos`, a group's
+    uploaded `cover`, a profile's `photo`), for the rate limit; what is malformed counts 0 and
+    is refused by the validation that follows."""
+    listed = data.get("photos")
+    count = min(len(listed), MAX_PHOTOS) if isinstance(listed, list) else 0
+    count += isinstance(data.get("cover"), dict)
+    photo = data.get("photo")
+    return count + bool(photo and isinstance(photo, str | dict))
 
 
 def photos_for_post(viewer: Viewer, data: dict) -> list[dict]:

@@ -106,10 +106,14 @@ def member_standings(viewer: Viewer, limit: int) -> list[Standing]:
     return [Standing(viewer, g, links[g.id]) for g in groups[:limit]]
 
 
+READABLE_BATCH = 50  # a group and the viewer's membership each: one BatchGet's 100 keys
+
+
 def standings_in(viewer: Viewer, group_ids) -> dict[str, Standing]:
     """The viewer's standing in each of these groups, for pages that show posts of several
     groups at once (at most 50): one BatchGet of the groups and the viewer's memberships."""
-    ids = sorted({g for g in group_ids if isinstance(g, str) and _GROUP_ID.match(g)})[:50]
+    ids = sorted({g for g in group_ids if isinstance(g, str) and _GROUP_ID.match(g)})
+    ids = ids[:READABLE_BATCH]
     if not ids:
         return {}
     keys = [{"pk": pk, "sk": sk} for g in ids
@@ -126,3 +130,10 @@ def standings_in(viewer: Viewer, group_ids) -> dict[str, Standing]:
     # 100 keys at most, far below 16 MB: nothing is left unprocessed in practice; a group that
     # is counts as unknown, which only hides a count or a post.
     return {g: Standing(viewer, group, mine.get(g)) for g, group in groups.items()}
+
+
+def readable_names(viewer: Viewer, group_ids) -> dict[str, str]:
+    """The names of those of these groups (at most 50) the viewer may read, by id: the
+    dashboard's lists follow the same read rule as the rest of the API."""
+    return {g: st.group.name for g, st in standings_in(viewer, group_ids).items()
+            if st.may("read")}

@@ -10,29 +10,34 @@ import io
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from pynamodb.expressions.operand import Path
 
 from ..clock import Clock
 from ..errors import forbidden, invalid
-from ..ids import new_id
-from ..models import OpenQuestionIndex, Post
 from ..models.usage import USAGE_PK
+from . import open_questions, standing
 from .contributions import KINDS
 from .counting import batch_get, local_day, number, table, week_of
 from .permissions import may
+from .standing import READABLE_BATCH
 from .viewer import Viewer
 
 PERIODS = (7, 30, 90)
 MAX_DAYS = 90
 DEFAULT_DAYS = 30
 TOP = 10
-UNANSWERED_AFTER = timedelta(days=2)
-MAX_UNANSWERED = 50  # listed, oldest first
-OPEN_PAGE = 200  # a group manager's open questions are looked for among this many oldest
+
+# A content manager reads no closed or secret group they are not in, so the groups table
+# checks at most this many of the busiest groups (in BatchGets of READABLE_BATCH) for ten it
+# may show; the rest are summed into one anonymous row.
+MAX_CHECKED = 4 * READABLE_BATCH
 
 GroupsOf = Callable[[Viewer], list[str]]
 GroupNames = Callable[[list[str]], dict[str, str]]
+# Of these group ids (at most READABLE_BATCH), the names of those the viewer may read.
+Readable = Callable[[list[str]], dict[str, str]]
 
 
 def no_groups(_viewer: Viewer) -> list[str]:
@@ -41,6 +46,12 @@ def no_groups(_viewer: Viewer) -> list[str]:
 
 def no_names(_ids: list[str]) -> dict[str, str]:
     return {}
+
+
+def readable_by(viewer: Viewer) -> Readable | None:
+    """What the viewer may see of groups: admins see every group (None: no check), everyone
+    else what `standing` lets them read, as on every other route."""
+    return None if viewer.is_admin else partial(standing.readable_names, viewer)
 
 
 def parse_days(value) -> int:
@@ -59,14 +70,16 @@ def dashboard(viewer: Viewer, params: dict, clock: Clock, groups_of: GroupsOf = 
               group_names: GroupNames = no_names) -> dict:
     """What this viewer may see: everything, or (group managers) their own groups only."""
     days = parse_days(params.get("days"))
+    readable = readable_by(viewer)
     # Staff see everything; group managers their own groups only; everyone else gets 403.
     if may(viewer, "read_all", "usage"):
-        return report(days, clock(), group_names=group_names)
+        return report(days, clock(), group_names=group_names, readable=readable)
     managed = groups_of(viewer)
     if not managed:
         raise forbidden("The usage dashboard is for admins, community managers and group "
                         "managers.")
-    return report(days, clock(), groups=set(managed), group_names=group_names)
+    return report(days, clock(), groups=set(managed), group_names=group_names,
+                  readable=readable)
 
 
 def _read_days(first: date, last: date) -> list[dict]:
@@ -103,8 +116,10 @@ def _share(part: int, whole: int | None) -> float | None:
 
 
 def report(days: int, now: datetime, groups: set[str] | None = None,
-           group_names: GroupNames = no_names) -> dict:
-    """`groups=None` is the whole organisation; a set limits it to those groups."""
+           group_names: GroupNames = no_names, readable: Readable | None = None) -> dict:
+    """`groups=None` is the whole organisation; a set limits it to those groups. `readable`
+    (None: everything) decides which groups are named and which questions are shown; the
+    groups table sums the rest into one anonymous row."""
     last = local_day(now)
     first = last - timedelta(days=days - 1)
     weeks, months = _spans(first, last)
@@ -157,39 +172,13 @@ def report(days: int, now: datetime, groups: set[str] | None = None,
                     for m in months] if whole else None,
         "pages": [{"path": p, "views": v} for p, v in
                   sorted(pages.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]] if whole else None,
-        "groups": _groups(per_group, group_names, limit=TOP if whole else None),
+        "groups": _groups(per_group, group_names, TOP if whole else None, readable),
         "contributions": {side: {kind: counts[kind] for kind in KINDS}
                           for side, counts in sides.items()},
         "new_groups": sum(r["group"] for r in daily) if whole else None,
         "new_members": sum(r["join"] for r in daily),
-        "unanswered": unanswered(now, groups, group_names),
+        **open_questions.unanswered(now, groups, group_names, readable),
     }
-
-
-def unanswered(now: datetime, groups: set[str] | None = None,
-               group_names: GroupNames = no_names) -> list[dict]:
-    """Questions open for more than 2 days, oldest first: one Query of the open-question index
-    (post ids sort by time, so "older than" is a key condition) and one BatchGet of the posts."""
-    cutoff = new_id(now - UNANSWERED_AFTER)[:10]  # a ULID's first 10 characters are its time
-    pk = OpenQuestionIndex.key("")[0]
-    found = OpenQuestionIndex.query(pk, OpenQuestionIndex.sk < cutoff,
-                                    limit=OPEN_PAGE if groups else MAX_UNANSWERED,
-                                    page_size=OPEN_PAGE if groups else MAX_UNANSWERED)
-    markers = [m for m in found if groups is None or m.group_id in groups][:MAX_UNANSWERED]
-    posts = batch_get([Post.key(m.sk) for m in markers]) if markers else {}
-    names = group_names(sorted({m.group_id for m in markers if m.group_id}))
-    rows = []
-    for marker in markers:
-        post = posts.get(Post.key(marker.sk))
-        if post is None:
-            continue
-        body = post.get("body", {}).get("S", "").strip().splitlines() or [""]
-        created = post.get("created", {}).get("S")
-        asked = datetime.fromisoformat(created.replace("Z", "+00:00")) if created else now
-        rows.append({"id": marker.sk, "title": body[0][:80], "group": marker.group_id,
-                     "group_name": names.get(marker.group_id), "created": created,
-                     "days_open": (now - asked).days})
-    return rows
 
 
 def _active(daily, extra, weeks, months, employees) -> dict:
@@ -202,19 +191,43 @@ def _active(daily, extra, weeks, months, employees) -> dict:
             "wau_share": _share(week, employees), "mau_share": _share(month, employees)}
 
 
-def _groups(per_group: dict, group_names: GroupNames, limit: int | None) -> list[dict]:
-    rows = []
+def _row(group: str | None, counts: Counter) -> dict:
+    row = {"id": group, "name": None, **{kind: counts[kind] for kind in KINDS},
+           "staff": counts["staff"], "organic": counts["organic"]}
+    row["total"] = row["staff"] + row["organic"]
+    return row
+
+
+def _groups(per_group: dict, group_names: GroupNames, limit: int | None,
+            readable: Readable | None) -> list[dict]:
+    """The busiest groups (all of a group manager's), each named; then, when anything is left
+    (beyond the top ten, or not the viewer's to read), one row with `id` null and `other` true
+    that sums it, so the rows add up to every group's contributions without naming any."""
+    rows = sorted((_row(g, c) for g, c in per_group.items()), key=lambda r: (-r["total"], r["id"]))
+    if readable is None:
+        shown = rows[:limit] if limit else rows
+        names = group_names([r["id"] for r in shown]) if shown else {}
+        for row in shown:
+            row["name"] = names.get(row["id"])
+    else:
+        shown = []
+        for start in range(0, min(len(rows), MAX_CHECKED), READABLE_BATCH):
+            chunk = rows[start:start + READABLE_BATCH]
+            names = readable([r["id"] for r in chunk])
+            for row in chunk:
+                if row["id"] in names and (limit is None or len(shown) < limit):
+                    row["name"] = names[row["id"]]
+                    shown.append(row)
+            if limit is not None and len(shown) >= limit:
+                break
+    named = {r["id"] for r in shown}
+    rest = Counter()
     for group, counts in per_group.items():
-        row = {"id": group, "name": None, **{kind: counts[kind] for kind in KINDS},
-               "staff": counts["staff"], "organic": counts["organic"]}
-        row["total"] = row["staff"] + row["organic"]
-        rows.append(row)
-    rows.sort(key=lambda r: (-r["total"], r["id"]))
-    rows = rows[:limit] if limit else rows
-    names = group_names([r["id"] for r in rows]) if rows else {}
-    for row in rows:
-        row["name"] = names.get(row["id"])
-    return rows
+        if group not in named:
+            rest.update(counts)
+    if rest:
+        shown.append({**_row(None, rest), "other": True})
+    return shown
 
 
 # --- CSV -------------------------------------------------------------------------------------

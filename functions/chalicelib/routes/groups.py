@@ -5,6 +5,7 @@ from chalice import Blueprint, Response
 from ..clock import system_clock
 from ..domain import group_posts, groups, memberships
 from ..ids import new_id
+from ..web import ratelimit
 from ..web.guard import change, viewer
 
 bp = Blueprint(__name__)
@@ -23,6 +24,8 @@ def list_groups():
 @bp.route("/groups", methods=["POST"])
 def create_group():
     who, data = change(bp.current_request)
+    ratelimit.check(who, "group", system_clock)
+    ratelimit.photos(who, data, system_clock)
     return Response(body=groups.create(who, data, system_clock, new_id), status_code=201)
 
 
@@ -34,6 +37,7 @@ def show_group(group_id):
 @bp.route("/groups/{group_id}", methods=["PATCH"])
 def edit_group(group_id):
     who, data = change(bp.current_request)
+    ratelimit.photos(who, data, system_clock)
     return groups.update(who, group_id, data)
 
 

@@ -4,6 +4,7 @@ from chalice import Blueprint
 
 from ..clock import system_clock
 from ..domain import directory, people, profiles
+from ..web import ratelimit
 from ..web.guard import change, viewer
 
 bp = Blueprint(__name__)
@@ -34,6 +35,8 @@ def profile(person_id):
 @bp.route("/people/{person_id}", methods=["PATCH"])
 def edit(person_id):
     who, data = change(bp.current_request)
+    ratelimit.check(who, "profile", system_clock)
+    ratelimit.photos(who, data, system_clock)
     return people.update(who, person_id, data, system_clock)
 
 

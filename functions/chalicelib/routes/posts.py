@@ -15,6 +15,7 @@ bp = Blueprint(__name__)
 def create_post():
     who, data = change(bp.current_request)
     ratelimit.check(who, "post", system_clock)
+    ratelimit.photos(who, data, system_clock)
     return Response(body=posts.create(who, data, system_clock, new_id), status_code=201)
 
 
@@ -44,12 +45,14 @@ def delete_post(post_id):
 @bp.route("/posts/{post_id}/reactions/{kind}", methods=["PUT"])
 def react(post_id, kind):
     who, _data = change(bp.current_request)
+    ratelimit.check(who, "like", system_clock)  # every like counts on the dashboard
     return reactions.add(who, post_id, kind, system_clock)
 
 
 @bp.route("/posts/{post_id}/reactions/{kind}", methods=["DELETE"])
 def unreact(post_id, kind):
     who, _data = change(bp.current_request)
+    ratelimit.check(who, "like", system_clock)
     return reactions.remove(who, post_id, kind)
 
 

@@ -14,6 +14,9 @@ from ..models import Person
 from ..settings import settings
 
 MAX_BODY_BYTES = 64 * 1024
+# No request of ours nests deeper than a few levels; a body that does is an attack on the
+# parser (and on everything that walks the value after it), not data.
+MAX_DEPTH = 20
 
 
 def cookie_values(header: str | None, name: str) -> list[str]:
@@ -95,9 +98,46 @@ def json_body(request) -> dict:
         body = json.loads(raw or b"null")
     except (ValueError, UnicodeDecodeError):
         raise invalid("body", "Request body is not valid JSON.") from None
+    except RecursionError:  # thousands of `[` exhaust the parser's stack
+        raise invalid("body", f"Request body nests deeper than {MAX_DEPTH} levels.") from None
     if not isinstance(body, dict):
         raise invalid("body", "Request body must be a JSON object.")
+    _check_values(body)
     return body
+
+
+def _check_values(body: dict) -> None:
+    """Refuses what JSON allows but nothing downstream can store or walk safely: deep nesting,
+    and lone surrogates (`"\\ud800"`), which are no text in UTF-8 and fail when stored. Walked
+    without recursion; the field named is the top-level member it was found in."""
+    stack = [(value, 1, key) for key, value in body.items()]
+    stack += [(key, 1, key) for key in body]
+    while stack:
+        value, depth, field = stack.pop()
+        if depth > MAX_DEPTH:
+            raise invalid(_name(field), f"Nested deeper than {MAX_DEPTH} levels.")
+        if isinstance(value, str):
+            if not _is_text(value):
+                raise invalid(_name(field), "Text holds an unpaired surrogate (\\ud800-\\udfff); "
+                              "send valid Unicode.")
+        elif isinstance(value, dict):
+            stack += [(v, depth + 1, field) for v in value.values()]
+            stack += [(k, depth + 1, field) for k in value]
+        elif isinstance(value, list):
+            stack += [(v, depth + 1, field) for v in value]
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _name(field: str) -> str:
+    """A member's own name as the error's field, when it is one we could show."""
+    return field if _is_text(field) and len(field) <= 50 else "body"
 
 
 def change(request, clock: Clock = system_clock) -> tuple[Viewer, dict]:

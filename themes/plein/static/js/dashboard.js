@@ -65,7 +65,8 @@ function render(data) {
       table(t("topPages"), [t("page"), t("views")], data.pages.map((p) => [p.path, p.views])),
       csvLink(days, "pages"));
   }
-  const groupLabel = (g) => g.name || g.id;
+  // The one row with `other` sums groups beyond the top and those the viewer may not read.
+  const groupLabel = (g) => (g.other ? t("otherGroups") : g.name || g.id);
   part("groups",
     ranking(t("topGroups"), data.groups.map((g) => ({ label: groupLabel(g), value: g.total }))),
     table(t("topGroups"), [t("group"), ...KINDS.map(kindLabel), t("staff"), t("organic"), t("total")],
@@ -91,6 +92,10 @@ function render(data) {
       [t("question"), t("group"), t("asked"), t("daysOpen")],
       data.unanswered.map((q) => [q.title || q.id, q.group_name || q.group || "",
         (q.created || "").slice(0, 10), q.days_open])));
+  }
+  if (data.unanswered_hidden) {
+    questions.append(Object.assign(document.createElement("p"),
+      { textContent: t("unansweredHidden").replace("{n}", String(data.unanswered_hidden)) }));
   }
 }
 

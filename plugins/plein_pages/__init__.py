@@ -1,0 +1,31 @@
+"""Writes the list of the built site's pages (`plein-pages.json` in the output), which the API
+reads to accept page comments and page hits only for real pages (see docs/hardening.md).
+
+Walking the output after the build, rather than collecting Pelican's URLs, lists exactly the
+files a browser can open, whichever generator wrote them.
+"""
+
+import json
+from pathlib import Path
+
+from pelican import signals
+
+from infra.paths import PAGES_MANIFEST
+
+# Served for any unknown path, so its own path is never the one a browser shows.
+NOT_PAGES = {"/404.html"}
+
+
+def page_paths(output: Path) -> list[str]:
+    paths = ("/" + p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+    return sorted(p for p in paths if p not in NOT_PAGES)
+
+
+def write_manifest(pelican) -> None:
+    output = Path(pelican.output_path)
+    pages = page_paths(output)
+    (output / PAGES_MANIFEST).write_text(json.dumps({"pages": pages}, indent=0) + "\n")
+
+
+def register():
+    signals.finalized.connect(write_manifest)
