@@ -65,6 +65,37 @@ def first_request_isolated() -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _import_ms(cwd, env: dict, repeat: int) -> float:
+    code = "import time; t = time.perf_counter(); import app; print(time.perf_counter() - t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, check=True,
+                                 capture_output=True, text=True).stdout) * 1000
+            for _ in range(repeat)]
+    return statistics.median(runs)
+
+
+def artifact_import(artifact, task, repeat: int = 7) -> dict:
+    """`import app` from the unpacked Lambda artifact, read-only as in Lambda, against the same
+    import from the venv (whose bytecode is already compiled)."""
+    import stat
+    import zipfile
+
+    with zipfile.ZipFile(artifact) as zf:
+        names = zf.namelist()
+        zf.extractall(task)
+    for path in sorted(task.rglob("*"), reverse=True):
+        path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    env = {"PLEIN_SESSION_SECRET": "x", "PATH": "/usr/bin:/bin"}
+    try:
+        packaged = _import_ms(task, env, repeat)
+    finally:
+        for path in [task, *task.rglob("*")]:
+            path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    venv = _import_ms(FUNCTIONS, env, repeat)
+    return {"artifact_import_ms": packaged, "venv_import_ms": venv,
+            "artifact_import_ratio": packaged / venv,
+            "artifact_files": sum(n.endswith(".py") for n in names)}
+
+
 def run(repeat: int = 7) -> dict:
     baseline = statistics.median(_once("pass") for _ in range(repeat))
     with_app = statistics.median(_once("import app") for _ in range(repeat))

@@ -10,23 +10,29 @@ from datetime import datetime
 from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
-from botocore.signers import CloudFrontSigner
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding
-
 from .. import ssm
 from ..settings import settings
 
 NAMES = ("CloudFront-Policy", "CloudFront-Signature", "CloudFront-Key-Pair-Id")
 
 
+# botocore's signers and cryptography's RSA are imported on first use: only sign-in needs them,
+# and every cold start would otherwise pay for them (`python -m bench`, "Cold start").
+
+
 @lru_cache(maxsize=2)
 def _private_key(pem: str):
+    from cryptography.hazmat.primitives import serialization
+
     return serialization.load_pem_private_key(pem.encode(), password=None)
 
 
 def values(site_origin: str, key_pair_id: str, private_key_pem: str,
            expires: datetime) -> dict[str, str]:
+    from botocore.signers import CloudFrontSigner
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     key = _private_key(private_key_pem)
     signer = CloudFrontSigner(key_pair_id,
                               lambda message: key.sign(message, padding.PKCS1v15(), hashes.SHA1()))
