@@ -207,3 +207,22 @@ def built(stage, tmp_path_factory):
     from infra.deploy.package import package
 
     return package(stage, tmp_path_factory.mktemp("deploy") / "pkg")
+
+
+@pytest.fixture(scope="session")
+def packaged(tmp_path_factory):
+    """One `plein package` run (stage acc, offline) shared by every package test: it builds
+    the site and the Lambda artifact, which takes a while."""
+    from package_run import run_package
+
+    from infra.deploy.package import Package
+
+    out = tmp_path_factory.mktemp("package") / "acc"
+    result = run_package("acc", out)
+    assert result.returncode == 0, result.stderr
+    return Package.read(out)
+
+
+@pytest.fixture(scope="session")
+def template(packaged) -> dict:
+    return packaged.template()

@@ -5,9 +5,10 @@ no DynamoDB call beyond the Person read every request already makes."""
 import json
 
 from chalicelib.domain import sessions
-from conftest import ORIGIN
 from cookies import set_cookies, value
 from signin_steps import sign_in
+
+ORIGIN = "http://plein.test"  # tests/conftest.py: the site the test client calls
 
 
 def _cookie(token: str) -> dict:

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 from chalicelib.domain import oidc, sessions
-from conftest import ORIGIN
 from cookies import set_cookies, value
 from signin_steps import follow_provider, sign_in, start
+
+ORIGIN = "http://plein.test"  # tests/conftest.py: the site the test client calls
 
 
 def _me(client, response) -> dict:
