@@ -55,3 +55,17 @@ def test_edit_your_own_expertise_with_suggestions_and_be_found_by_it(page):
     page.locator(".person-card").first.wait_for()
     assert "Lotte Visser" in page.locator(".person-name").all_inner_texts()
     assert page.errors == []
+
+
+def test_the_people_page_asks_each_thing_once(page):
+    """Session, people, departments and the page-view beacon: four API requests, where the
+    directory used to ask /me itself and then fetch the lists twice."""
+    sign_in(page, "Pieter van Dijk")
+    asked = []
+    page.on("request", lambda request: asked.append(request.url.split("/api/", 1)[1])
+            if "/api/" in request.url else None)
+    page.goto("/mensen.html")
+    page.locator(".person-card").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    paths = sorted(url.split("?", 1)[0] for url in asked)
+    assert paths == ["departments", "hits", "me", "people"], paths

@@ -3,6 +3,7 @@ import { act, api, say } from "./api.js";
 import { fillAvatar } from "./avatar.js";
 import { el } from "./dom.js";
 import { t } from "./messages.js";
+import { onSession as whenSession } from "./session.js";
 import { suggestTags, tagLink } from "./tags.js";
 
 const root = document.querySelector('[data-widget="directory"]');
@@ -83,6 +84,6 @@ async function onSession(signedIn) {
   await Promise.all([fillDepartments().catch(() => {}), load(null)]);
 }
 
-// Ask at once as well as on the session event: that event can fire before this module ran.
-api("/me").then(() => true, () => false).then((signedIn) => { if (signedIn) onSession(true); });
-document.addEventListener("plein:session", (event) => onSession(Boolean(event.detail)));
+// session.js asks /api/me once for the page and tells every widget, also one that loaded late;
+// asking again here sent /people and /departments twice.
+whenSession((person) => onSession(Boolean(person)));
