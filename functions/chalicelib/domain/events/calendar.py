@@ -15,9 +15,9 @@ revoked or renewed token answers 404.
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 from pynamodb.exceptions import TransactWriteError
 
@@ -69,8 +69,18 @@ def _vevent(event: Event, page_url: str | None) -> VEvent:
     return item
 
 
-def _ics(cal: Calendar) -> str:
-    cal.add_missing_timezones()
+def _ics(cal: Calendar, events: list[Event]) -> str:
+    """The calendar with our zone's VTIMEZONE, its transitions covering every event (icalendar
+    stops at 2038 unless told), also when no event needs it (all-day ones, an empty feed):
+    clients show X-WR-TIMEZONE's name, and some insist on its definition."""
+    years = [times.local(e.starts).year for e in events] + [times.local(e.ends).year
+                                                           for e in events]
+    first = date(min(years, default=date.today().year) - 1, 1, 1)
+    last = date(max(years, default=date.today().year) + 2, 1, 1)
+    cal.add_missing_timezones(first_date=first, last_date=last)
+    if not cal.walk("VTIMEZONE"):
+        zone = Timezone.from_tzid(times.zone().key, first_date=first, last_date=last)
+        cal.subcomponents.insert(0, zone)
     return cal.to_ical().decode()
 
 
@@ -79,7 +89,7 @@ def event_ics(viewer: Viewer, event_id: str, site_url: str) -> tuple[str, str]:
     event = rules.load(viewer, event_id).event
     cal = _calendar(event.title)
     cal.add_component(_vevent(event, _page_url(event, site_url)))
-    return f"{event.id}.ics", _ics(cal)
+    return f"{event.id}.ics", _ics(cal, [event])
 
 
 def _page_url(event: Event, site_url: str) -> str | None:
@@ -118,9 +128,10 @@ def feed_ics(token: str, site_url: str, name: str, clock: Clock) -> str:
     events = [e for e in Event.batch_get([Event.key(m.event_id) for m in links])
               if e.ends > since] if links else []
     cal = _calendar(name)
-    for event in sorted(rules.visible(viewer, events), key=lambda e: (e.starts, e.id)):
+    shown = sorted(rules.visible(viewer, events), key=lambda e: (e.starts, e.id))
+    for event in shown:
         cal.add_component(_vevent(event, _page_url(event, site_url)))
-    return _ics(cal)
+    return _ics(cal, shown)
 
 
 def feed_status(viewer: Viewer) -> dict:
