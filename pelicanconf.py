@@ -25,9 +25,9 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["plein_i18n", "plein_brand", "plein_groups"]
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_events"]
 STATIC_PATHS = ["images"]
-ARTICLE_EXCLUDES = ["groups"]  # official group definitions, see plugins/plein_groups
+ARTICLE_EXCLUDES = ["groups", "events"]  # see plugins/plein_groups and plugins/plein_events
 SITEURL = ""
 RELATIVE_URLS = False
 
@@ -45,11 +45,14 @@ ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
 # inloggen: the sign-in page; mijn-gegevens: download or delete own data
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens"]
+                    "inloggen", "mijn-gegevens", "events", "event"]
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory
 PROFILE_SAVE_AS = "mensen/profiel.html"  # ?id=<person id>; mentions in posts link here
+EVENTS_SAVE_AS = "evenementen.html"  # upcoming, mine, past; ?group=<id> for one group's
+EVENT_SAVE_AS = "evenement.html"  # ?id=<event id>; events from content/events/ get their own
+EVENT_PAGE_SAVE_AS = "evenementen/{id}.html"  # pages (plugins/plein_events)
 DEFAULT_PAGINATION = False
 DEFAULT_CATEGORY = "Nieuws"
 
