@@ -207,7 +207,9 @@ def cancel(viewer: Viewer, event_id: str, clock: Clock) -> dict:
         current = find(found.event.id, viewer.id)
         if current is None or current.state == "cancelled":
             break
-        event = rules.find(found.event.id, consistent=True)
+        # Only a seat being left needs the event as it is now (its status, for promoting).
+        event = (rules.find(found.event.id, consistent=True) if current.state == "going"
+                 else found.event)
         try:
             commit(_cancel_parts(event, current, iso(clock())))
             break
