@@ -225,3 +225,33 @@ def test_signed_out_and_cross_origin_requests_are_refused(api, make_person):
     assert foreign.status_code == 403
     assert api.show("not_an_id", editor).status_code == 404
     assert api.show("01J000000000000000000NOPE0", editor).status_code == 404
+
+
+def test_enrolling_in_an_event_cancelled_after_it_was_read_is_409(make_person, clock):
+    editor, anna = as_viewer(make_person(role="content_manager")), as_viewer(make_person())
+    event = events.create(editor, {"title": "Cursus", "start": "2026-12-10T09:00",
+                                   "end": "2026-12-10T12:00"},
+                          clock, lambda now: "01JEVENTRACE000000000000000")
+    read_before = enrolment.rules.load(anna, event["id"]).event
+    events.cancel(editor, event["id"], clock)
+    with pytest.raises(Exception) as refused:
+        enrolment._enrol_once(anna, read_before, None, "2026-11-27T09:00:00Z")
+    assert (refused.value.status, refused.value.code) == (409, "cancelled")
+
+
+def test_closed_group_events_are_for_members_and_managers_organise_them(api, groups,
+                                                                          make_person):
+    owner, member, outsider = make_person(), make_person(), make_person()
+    group = groups.create(owner, "closed", name="Ondernemingsraad")
+    groups.call("POST", f"/api/groups/{group['id']}/invitations", owner, {"person": member.id})
+    groups.join(group["id"], member)
+    event = api.create(member, group=group["id"], capacity=1)
+    assert api.show(event["id"], outsider).status_code == 404
+    assert api.enrol(event["id"], outsider).status_code == 404
+    assert api.enrol(event["id"], owner).status_code == 201
+    assert api.enrol(event["id"], make_person(role="admin")).status_code == 202
+    csv = api.call("GET", f"/api/events/{event['id']}/attendees.csv", owner)  # a manager
+    assert csv.status_code == 200 and owner.email in csv.body.decode()
+    assert api.call("PATCH", f"/api/events/{event['id']}", owner,
+                    {"title": "Vergadering"}).status_code == 200
+    assert api.call("DELETE", f"/api/events/{event['id']}", outsider).status_code == 404

@@ -21,7 +21,7 @@ equal the lists.
 import time
 from datetime import datetime
 
-from pynamodb.exceptions import TransactWriteError
+from pynamodb.exceptions import TransactWriteError, UpdateError
 
 from ...clock import Clock, iso
 from ...errors import ApiError
@@ -110,7 +110,12 @@ def _check_open(event: Event, now: datetime) -> None:
 def _take_ticket(event_id: str) -> Event:
     """ADD 1 to the event's ticket counter; the event as it is now, the new number included."""
     event = _shell(event_id)
-    event.update(actions=[Event.tickets.add(1)], condition=_ACTIVE)
+    try:
+        event.update(actions=[Event.tickets.add(1)], condition=_ACTIVE)
+    except UpdateError as err:
+        if err.cause_response_code != "ConditionalCheckFailedException":
+            raise
+        raise ApiError(409, "cancelled", "This event is cancelled.") from None  # just now
     return event
 
 
