@@ -56,6 +56,13 @@ def test_plan_an_event_a_colleague_enrols_and_the_organiser_sees_them(page, seco
     page.locator("[data-event-going-list]").get_by_text("Lotte Visser").wait_for()
     assert page.locator("[data-event-organise]").is_visible()  # the organiser's tools
     assert second_page.locator("[data-event-organise]").is_hidden()
+    assert second_page.locator('[data-widget="event-edit"]').is_hidden()
+    # The organiser moves it to another room; the page says so at once.
+    edit = page.locator('[data-widget="event-edit"]')
+    edit.get_by_text("Dit evenement bewerken").click()
+    edit.get_by_label("Locatie").fill("De Aula")
+    edit.get_by_role("button", name="Wijzigingen opslaan").click()
+    page.locator("[data-event-where]").get_by_text("De Aula").wait_for()
     # The colleague's own events list has it; the home page shows it as upcoming.
     second_page.goto("/evenementen.html")
     second_page.get_by_label("Mijn evenementen").check()

@@ -47,6 +47,7 @@ function render() {
   part("ics").href = `${base}/events/${encodeURIComponent(event.id)}.ics`;
   part("csv").href = `${base}/events/${encodeURIComponent(event.id)}/attendees.csv`;
   part("cancel").hidden = event.status !== "active";
+  document.dispatchEvent(new CustomEvent("plein:event", { detail: event }));
 }
 
 function person(p) {
@@ -91,6 +92,10 @@ async function change(method) {
   }
 }
 
+document.addEventListener("plein:event-saved", (e) => {
+  event = e.detail;
+  render();
+});
 join.addEventListener("click", () => change("PUT"));
 leave.addEventListener("click", () => change("DELETE"));
 part("cancel").addEventListener("click", async () => {
