@@ -86,7 +86,8 @@ class Enrolment(Item):
     """pk=EVENT#<event>, sk=PERSON#<person>: one item per (event, person) whatever its state,
     so "am I going" is one GetItem and every change is one conditional write.
 
-    gsi1: ENROLLED#<person> / <event id> while going or waiting (gone once cancelled).
+    gsi1: ENROLLED#<person> / <event id> while going or waiting, ENROLLED#<person>#cancelled
+    once cancelled (so own data finds those too).
     gsi2: ATTENDEES#<event>#<state> / <position>: `position` is the event's ticket number at
     enrolment, so the waiting list reads in order of arrival and its head is one Query.
     """
@@ -117,6 +118,11 @@ class Enrolment(Item):
     @staticmethod
     def person_partition(person_id: str) -> str:
         return f"ENROLLED#{person_id}"
+
+    @staticmethod
+    def cancelled_partition(person_id: str) -> str:
+        """Cancelled enrolments stay findable by person, for own data's export and erasure."""
+        return f"ENROLLED#{person_id}#cancelled"
 
     @staticmethod
     def roster_partition(event_id: str, state: str) -> str:

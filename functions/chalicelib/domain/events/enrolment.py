@@ -21,9 +21,9 @@ equal the lists.
 import time
 from datetime import datetime
 
-from pynamodb.exceptions import TransactWriteError, UpdateError
+from pynamodb.exceptions import DeleteError, TransactWriteError, UpdateError
 
-from ...clock import Clock, iso
+from ...clock import Clock, iso, system_clock
 from ...errors import ApiError
 from ...models.events import Enrolment, Event
 from ...models.schema import transaction
@@ -174,7 +174,8 @@ def _head(event_id: str) -> Enrolment | None:
 
 def _cancelled(tx, current: Enrolment, now: str) -> None:
     tx.update(current, actions=[Enrolment.state.set("cancelled"),
-                                Enrolment.gsi1pk.remove(), Enrolment.gsi1sk.remove(),
+                                Enrolment.gsi1pk.set(Enrolment.cancelled_partition(
+                                    current.person_id)),
                                 Enrolment.gsi2pk.set(Enrolment.roster_partition(
                                     current.event_id, "cancelled")),
                                 Enrolment.changed.set(now)],
@@ -248,3 +249,27 @@ def fill(event_id: str, clock: Clock, limit: int = 25) -> int:
         except Raced:
             _backoff(min(attempt, 5))
     return moved
+
+
+def erase(item: Enrolment, clock: Clock = system_clock) -> bool:
+    """A departing employee's enrolment (own data): a seat they leave goes to the head of the
+    waiting list as a cancellation's would, then the item goes, with their name. Whether they
+    may still see the event does not matter here."""
+    for attempt in range(ATTEMPTS):
+        current = find(item.event_id, item.person_id)
+        if current is None:
+            return False
+        if current.state == "cancelled":
+            try:
+                current.delete(condition=_as_read(current))
+                return True
+            except DeleteError as err:
+                if err.cause_response_code != "ConditionalCheckFailedException":
+                    raise
+                continue  # re-enrolled meanwhile: cancel that first
+        event = rules.find(item.event_id, consistent=True)
+        try:
+            commit(_cancel_parts(event, current, iso(clock())))
+        except Raced:
+            _backoff(attempt)
+    raise ApiError(409, "busy", "The event changed too often; try again.")
