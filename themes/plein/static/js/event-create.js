@@ -24,6 +24,8 @@ async function fillGroups(person) {
   } catch {
     say(t("error"));
   }
+  // Without organisation-wide rights, a group it is: the first, unless ?group= chose one.
+  if (!wide && owner.value === "" && owner.options.length > 1) owner.selectedIndex = 1;
   // Nobody to plan for: no organisation-wide rights and no groups.
   form.hidden = !wide && owner.options.length <= 1;
 }
