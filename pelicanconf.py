@@ -26,9 +26,10 @@ PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
 # plein_incremental removes pages no longer built before plein_pages lists what is there.
-PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_incremental", "plein_pages"]
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_events", "plein_incremental",
+           "plein_pages"]
 STATIC_PATHS = ["images"]
-ARTICLE_EXCLUDES = ["groups"]  # official group definitions, see plugins/plein_groups
+ARTICLE_EXCLUDES = ["groups", "events"]  # see plugins/plein_groups and plugins/plein_events
 SITEURL = ""
 RELATIVE_URLS = False
 
@@ -46,11 +47,14 @@ ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
 # inloggen: the sign-in page; mijn-gegevens: download or delete own data
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens"]
+                    "inloggen", "mijn-gegevens", "events", "event"]
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory
 PROFILE_SAVE_AS = "mensen/profiel.html"  # ?id=<person id>; mentions in posts link here
+EVENTS_SAVE_AS = "evenementen.html"  # upcoming, mine, past; ?group=<id> for one group's
+EVENT_SAVE_AS = "evenement.html"  # ?id=<event id>; events from content/events/ get their own
+EVENT_PAGE_SAVE_AS = "evenementen/{id}.html"  # pages (plugins/plein_events)
 # Listings are paginated so that a page stays small however much news there is; the home page
 # (index) shows the latest five and is not a listing.
 DEFAULT_PAGINATION = 20

@@ -2,6 +2,8 @@
 
 from chalice import Chalice
 from chalicelib.routes import auth, comments, groups, health, owndata, people, posts, uploads, usage
+from chalicelib.routes.calendar import bp as calendar_bp
+from chalicelib.routes.events import bp as events_bp
 from chalicelib.web.errors import json_errors
 from chalicelib.web.headers import add_security_headers
 from chalicelib.web.origin import only_through_cloudfront
@@ -13,4 +15,8 @@ app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
                   people.bp, owndata.bp):
+    app.register_blueprint(blueprint, url_prefix="/api")
+
+# Events with enrolment and the personal calendar feed (docs/events.md).
+for blueprint in (events_bp, calendar_bp):
     app.register_blueprint(blueprint, url_prefix="/api")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from botocore.exceptions import ClientError
 
-from . import groups, plan, sync
+from . import events, groups, plan, sync
 from .package import Package
 from .stages import Stage
 
@@ -225,6 +225,7 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
             report(f"Would create the site-cookie signing key in SSM: {stage.site_key_param}")
         code = preview(pkg, aws, stack, params, report, sleep)
         groups.sync(aws.dynamodb, aws.s3, stack, pkg.content_dir, stage.name, True, report)
+        events.sync(aws.dynamodb, aws.s3, stack, pkg.content_dir, stage.name, True, report)
         return code
 
     stack_current = plan.is_current(stack, pkg.deploy_hash, params)
@@ -249,6 +250,7 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
     # Before the site, whose group pages link to them; every deploy, since editors add
     # groups by commit and a content-only deploy leaves the stack alone.
     groups.sync(aws.dynamodb, aws.s3, stack, pkg.content_dir, stage.name, False, report)
+    events.sync(aws.dynamodb, aws.s3, stack, pkg.content_dir, stage.name, False, report)
     done = _sync_site(aws, stack, pkg, False, report)
     if stack_current and done.empty:
         report(f"Nothing to deploy: stack and site are up to date.\n{stack.outputs['Url']}")

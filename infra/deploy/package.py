@@ -215,9 +215,10 @@ def package(stage: Stage, out: Path, build_site=site.build, content: Path = CONT
         raise PackageError("the site did not build; see Pelican's message above")
     # The group definitions travel with the site they were built with, so a deploy syncs
     # exactly the groups its pages list.
-    groups = Path(content) / "groups"
-    if groups.is_dir():
-        shutil.copytree(groups, out / CONTENT_DIR / "groups")
+    for kind in ("groups", "events"):  # events: content/events/, built into pages too
+        definitions = Path(content) / kind
+        if definitions.is_dir():
+            shutil.copytree(definitions, out / CONTENT_DIR / kind)
     result = Package(out=out, stage=stage.name, stack_name=stage.stack_name,
                      region=stage.region, deploy_hash=deploy_hash, artifact_digest=digest)
     manifest = {k: getattr(result, k) for k in ("stage", "stack_name", "region",

@@ -94,6 +94,11 @@ class LocalStack:
 
             result["seeded"] = seed(system_clock, new_id)
         result["groups"] = self.sync_groups()
+        result["events"] = self.sync_events()
+        if "seeded" in result:  # the demo's events need its official groups
+            from ..demo.events import seed_events
+
+            result["seeded"]["events"] = seed_events(system_clock, new_id)
         # Start-up's own writes are folded into this snapshot; from here on, writes are
         # journaled before they are answered.
         self.journal.seq = max([after, *(r.seq for r in written.records)])
@@ -111,6 +116,16 @@ class LocalStack:
             return sync(CONTENT, discard=photos.discard)  # the local bucket is ours for sure
         except DefinitionError as err:
             print(f"plein dev: official groups not synced: {err}", file=sys.stderr)
+            return "failed"
+
+    def sync_events(self) -> dict | str:
+        """Events from content/events/ exist once the stack runs (and after edits)."""
+        from ..events_sync import DefinitionError, sync
+
+        try:
+            return sync(CONTENT)
+        except DefinitionError as err:
+            print(f"plein dev: events not synced: {err}", file=sys.stderr)
             return "failed"
 
     def save(self) -> int:
@@ -190,6 +205,7 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
     def rebuild() -> bool:
         built = site.build(output=site_dir)
         stack.sync_groups()
+        stack.sync_events()
         return built
 
     if build and not rebuild():

@@ -1,9 +1,9 @@
 """An employee's own data (AVG/GDPR): all of it as JSON, or the account deleted.
 
 Covered: the profile with its email and identity links, posts, comments and replies, reactions,
-and group memberships, requests and invitations. Each is found through a per-person index
-partition, so nothing is scanned. Both directions work in bounded steps, whatever the size of
-the account (ARCHITECTURE.md, "Own data"):
+group memberships, requests and invitations, and event enrolments (and the calendar feed). Each
+is found through a per-person index partition, so nothing is scanned. Both directions work in
+bounded steps, whatever the size of the account (ARCHITECTURE.md, "Own data"):
 
 - export: one page per call, at most MAX_QUERIES Queries and about MAX_BYTES of JSON, with a
   `next` cursor; the "My data" page follows it and saves one file.
@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from ..clock import Clock, iso
 from ..errors import invalid
 from ..models import Comment, EmailIndex, Membership, Post, Reaction, SubjectIndex
+from ..models.events import Enrolment
 from . import cursors, directory, erase, people, photos
+from .events import calendar, enrolment
 
 CHOICES = ("anonymise", "remove")
 ANONYMOUS = erase.ANONYMOUS
@@ -58,6 +60,11 @@ def _membership(m: Membership) -> dict:
     return {"group": m.group_id, "state": m.state, "role": m.role, "since": m.since}
 
 
+def _enrolment(e: Enrolment) -> dict:
+    return {"event": e.event_id, "state": e.state, "position": int(e.position),
+            "since": e.since, "changed": e.changed}
+
+
 def _mine(state: str) -> Callable[[str], str]:
     return lambda person_id: Membership.person_partition(state, person_id)
 
@@ -70,6 +77,10 @@ SECTIONS = (
     Section("groups", Membership.mine, _mine("member"), Membership.gsi1sk, _membership),
     Section("invitations", Membership.mine, _mine("invited"), Membership.gsi1sk, _membership),
     Section("requests", Membership.mine, _mine("requested"), Membership.gsi1sk, _membership),
+    Section("enrolments", Enrolment.mine, Enrolment.person_partition, Enrolment.gsi1sk,
+            _enrolment),
+    Section("cancelled_enrolments", Enrolment.mine, Enrolment.cancelled_partition,
+            Enrolment.gsi1sk, _enrolment),
 )
 NAMES = tuple(s.name for s in SECTIONS)
 COVERS = ("profile", *NAMES)
@@ -127,7 +138,8 @@ def _erasers(choice: str) -> dict:
         "comments": erase.anonymise_comment if keep else erase.remove_comment,
         "reactions": lambda r: erase.remove_reaction(r, keep_count=keep),
         "groups": erase.leave_group, "invitations": erase.leave_group,
-        "requests": erase.leave_group,
+        "requests": erase.leave_group, "enrolments": enrolment.erase,
+        "cancelled_enrolments": enrolment.erase,
     }
 
 
@@ -171,6 +183,7 @@ def delete_account(viewer, data: dict, budget: int = BUDGET) -> dict:
     if finished:
         # Bound to this profile (use person:<id>), even when an admin uploaded it.
         photos.erase([viewer.person.photo])
+        calendar.revoke(viewer)
         _delete_profile(viewer.person)
     return {"deleted": finished, "content": choice, **done, "covers": list(COVERS)}
 
