@@ -1,0 +1,8 @@
+"""Who reads the table's stream: each is `(change) -> None`, idempotent under redelivery.
+
+Add a consumer here (search indexing will) and it sees every change, in AWS and locally.
+"""
+
+from ..domain.notifications.fanout import fan_out
+
+CONSUMERS = (fan_out,)

@@ -1,0 +1,81 @@
+"""Reading one's notifications: newest first, a page at a time, only what one may still read.
+
+A page is one Query of the person's inbox partition (gsi1), one BatchGet of the posts it
+names (a deleted post hides its notes) and one of their groups with the reader's memberships
+(`standing.readable_groups`), plus the unread counter: 4 calls, whatever the inbox holds.
+Notes hidden that way and still unread are marked read on the spot, so the bell never counts
+what the list cannot show.
+"""
+
+from ...errors import invalid
+from ...models import Post
+from ...models.notifications import Notification
+from .. import cursors, people
+from ..standing import readable_groups
+from ..viewer import Viewer
+from . import store
+from .fanout import note_json
+
+PAGE = 20
+READ_AT_ONCE = 100  # ids per POST /read, and notes marked by one "all"
+
+
+def _cursor(viewer: Viewer, cursor) -> str | None:
+    if not cursor:
+        return None
+    return cursors.decode(cursor, lambda raw: "#" in raw and len(raw) < 300)
+
+
+def visible(viewer: Viewer, notes: list[Notification]) -> tuple[list, list]:
+    """(shown, hidden): hidden are about a post that is gone or a group the viewer may no
+    longer read (left it, removed, deleted, or a secret one)."""
+    groups = {n.group_id for n in notes if n.group_id}
+    readable = readable_groups(viewer, groups) if groups else set()
+    posts = sorted({n.post_id for n in notes if n.post_id})
+    existing = {p.id for p in Post.batch_get([Post.key(p) for p in posts],
+                                            attributes_to_get=["id"])} if posts else set()
+    shown, hidden = [], []
+    for note in notes:
+        ok = ((not note.group_id or note.group_id in readable or note.type == "request_declined")
+              and (not note.post_id or note.post_id in existing))
+        (shown if ok else hidden).append(note)
+    return shown, hidden
+
+
+def page(viewer: Viewer, params: dict, lang: str | None = None) -> dict:
+    after = _cursor(viewer, params.get("cursor"))
+    condition = Notification.gsi1sk < after if after else None
+    found = list(Notification.inbox.query(Notification.partition(viewer.id), condition,
+                                          scan_index_forward=False, limit=PAGE,
+                                          page_size=PAGE))
+    shown, hidden = visible(viewer, found)
+    stale = [n.id for n in hidden if not n.read]
+    if stale:
+        store.mark_read(viewer.id, stale)
+    lang = lang or params.get("lang")
+    return {"items": [{**note_json(n, lang), "read": bool(n.read)} for n in shown],
+            "unread": store.unread(viewer.id),
+            "next": cursors.encode(found[-1].gsi1sk) if len(found) == PAGE else None}
+
+
+def mark(viewer: Viewer, data: dict) -> dict:
+    if data.get("all") is True:
+        # The newest READ_AT_ONCE, one Query: the page calls again while some stay unread.
+        newest = Notification.inbox.query(Notification.partition(viewer.id),
+                                          scan_index_forward=False, limit=READ_AT_ONCE,
+                                          page_size=READ_AT_ONCE, attributes_to_get=["id", "read"])
+        marked = store.mark_read(viewer.id, [n.id for n in newest if not n.read])
+    else:
+        ids = data.get("ids")
+        if (not isinstance(ids, list) or not ids or len(ids) > READ_AT_ONCE
+                or not all(isinstance(i, str) and 0 < len(i) < 200 for i in ids)):
+            raise invalid("ids", f"Give 1 to {READ_AT_ONCE} notification ids, or all: true.")
+        marked = store.mark_read(viewer.id, ids)
+    left = store.unread(viewer.id)
+    return {"marked": marked, "unread": left}
+
+
+def me(viewer: Viewer) -> dict:
+    """`/api/me` with the bell's count: one GetItem more than the profile, and no request of
+    its own on every page."""
+    return {**people.public(viewer.person), "unread": store.unread(viewer.id)}
