@@ -7,6 +7,7 @@ deliverer's calls, and one TransactWrite marking those delivered. A group of 1,0
 followers is about 30 such batches (bench/notifications.py measures it).
 """
 
+import importlib
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,8 +28,9 @@ BATCH = 33  # recipients per BatchGet: three keys each, and a BatchGet takes 100
 @dataclass
 class Draft:
     """One notification for many recipients. `access` is what a recipient must be allowed in
-    the group: "read" its posts, "see" it (an invitation to a secret group), or "none" (a
-    declined request, about a group the asker may no longer see)."""
+    the group: "read" its posts, be a "member" (every post: an open group's posts are
+    readable by all, but only members chose them), "see" it (an invitation to a secret
+    group), or "none" (a declined request, about a group the asker may no longer see)."""
 
     note_id: str
     type: str
@@ -62,13 +64,12 @@ def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
 def default_deliverer():
     """The `delivery` package (push and mail) when it is installed in this build."""
     try:
-        from .. import delivery
+        return importlib.import_module("..delivery", __package__)
     except ModuleNotFoundError as err:
         if err.name and err.name.endswith("domain.delivery"):
             log.warning("domain.delivery is missing: notifications are stored, not pushed")
             return None
         raise
-    return delivery
 
 
 def fan_out(change, deliverer=None, clock: Clock = system_clock) -> int:
@@ -104,7 +105,7 @@ def _load(draft: Draft, person_ids: list[str]) -> dict[str, tuple]:
         keys += [Person.key(p), NotifySettings.key(p)]
         if draft.group is not None:
             keys.append(Membership.key(draft.group.id, p))
-    rows = _batch_get([{"pk": pk, "sk": sk} for pk, sk in keys])
+    rows = batch_get([{"pk": pk, "sk": sk} for pk, sk in keys])
     people, settings, members = {}, {}, {}
     for raw in rows:
         pk, sk = raw["pk"]["S"], raw["sk"]["S"]
@@ -118,7 +119,7 @@ def _load(draft: Draft, person_ids: list[str]) -> dict[str, tuple]:
     return {p: (people[p], settings.get(p), members.get(p)) for p in person_ids if p in people}
 
 
-def _batch_get(keys: list[dict]) -> list[dict]:
+def batch_get(keys: list[dict]) -> list[dict]:
     connection = Person._get_connection()
     table = Person.Meta.table_name
     rows: list[dict] = []
@@ -133,6 +134,8 @@ def may_know(draft: Draft, person: Person, membership: Membership | None) -> boo
     if draft.group is None or draft.access == "none":
         return True
     standing = Standing(_viewer(person), draft.group, membership)
+    if draft.access == "member":
+        return standing.is_member and standing.can_read
     return standing.can_read if draft.access == "read" else standing.can_see
 
 

@@ -1,20 +1,20 @@
 """Reading one's notifications: newest first, a page at a time, only what one may still read.
 
 A page is one Query of the person's inbox partition (gsi1), one BatchGet of the posts it
-names (a deleted post hides its notes) and one of their groups with the reader's memberships
-(`standing.readable_groups`), plus the unread counter: 4 calls, whatever the inbox holds.
+names (a deleted post hides its notes) and one of their groups with the reader's memberships,
+plus the unread counter: 4 calls, whatever the inbox holds.
 Notes hidden that way and still unread are marked read on the spot, so the bell never counts
 what the list cannot show.
 """
 
 from ...errors import invalid
-from ...models import Post
+from ...models import Group, Membership, Post
 from ...models.notifications import Notification
 from .. import cursors, people
-from ..standing import readable_groups
+from ..standing import Standing
 from ..viewer import Viewer
-from . import store
-from .fanout import note_json
+from . import store, types
+from .fanout import batch_get, note_json
 
 PAGE = 20
 READ_AT_ONCE = 100  # ids per POST /read, and notes marked by one "all"
@@ -26,17 +26,44 @@ def _cursor(viewer: Viewer, cursor) -> str | None:
     return cursors.decode(cursor, lambda raw: "#" in raw and len(raw) < 300)
 
 
+def standings(viewer: Viewer, group_ids: set[str]) -> dict[str, Standing]:
+    """The viewer's standing in each group: one BatchGet of the groups and the viewer's
+    memberships (a page names at most PAGE groups, so at most 40 keys)."""
+    if not group_ids:
+        return {}
+    keys = [{"pk": pk, "sk": sk} for g in sorted(group_ids)
+            for pk, sk in (Group.key(g), Membership.key(g, viewer.id))]
+    groups, mine = {}, {}
+    for raw in batch_get(keys):
+        if raw["sk"]["S"] == "GROUP":
+            group = Group.from_raw_data(raw)
+            groups[group.id] = group
+        else:
+            membership = Membership.from_raw_data(raw)
+            mine[membership.group_id] = membership
+    return {g: Standing(viewer, group, mine.get(g)) for g, group in groups.items()}
+
+
+def _allowed(note: Notification, standing: Standing | None) -> bool:
+    note_type = types.get(note.type)
+    access = note_type.access if note_type else "read"
+    if not note.group_id or access == "none":
+        return True
+    if standing is None:
+        return False
+    return standing.can_read if access == "read" else standing.can_see
+
+
 def visible(viewer: Viewer, notes: list[Notification]) -> tuple[list, list]:
     """(shown, hidden): hidden are about a post that is gone or a group the viewer may no
     longer read (left it, removed, deleted, or a secret one)."""
-    groups = {n.group_id for n in notes if n.group_id}
-    readable = readable_groups(viewer, groups) if groups else set()
+    groups = standings(viewer, {n.group_id for n in notes if n.group_id})
     posts = sorted({n.post_id for n in notes if n.post_id})
     existing = {p.id for p in Post.batch_get([Post.key(p) for p in posts],
                                             attributes_to_get=["id"])} if posts else set()
     shown, hidden = [], []
     for note in notes:
-        ok = ((not note.group_id or note.group_id in readable or note.type == "request_declined")
+        ok = (_allowed(note, groups.get(note.group_id))
               and (not note.post_id or note.post_id in existing))
         (shown if ok else hidden).append(note)
     return shown, hidden

@@ -112,7 +112,7 @@ def on_post(change) -> list[Draft]:
                             **common))
     if change.event == "INSERT" and group is not None:
         drafts.append(Draft(note_id=f"post.{item['id']}", type="group_post",
-                            recipients=followers(group.id), **common))
+                            recipients=followers(group.id), access="member", **common))
     answer, before = item.get("answer"), (change.old or {}).get("answer")
     if change.event == "MODIFY" and answer and answer != before:
         comment = _get(Comment, Comment.key(answer))

@@ -28,6 +28,9 @@ class NoteType:
     link: Callable[[dict], str]
     without_group: str | None = None  # msgid when the note has no group
     others: tuple[str, str] | None = None  # (singular, plural) msgids with %(count)s others
+    # What the reader must still be allowed in the note's group to be shown it: "read" its
+    # posts, "see" it (an invitation), or "none" (a declined request).
+    access: str = "read"
 
     def text(self, note: dict, lang: str | None) -> str:
         catalog = translations(lang)
@@ -85,11 +88,12 @@ register(NoteType("likes", "daily", N_("%(actor)s likes your post"), post_link,
                           N_("%(actor)s and %(count)s others like your post"))))
 register(NoteType("group_post", "daily", N_("%(actor)s posted in %(group)s"), post_link))
 register(NoteType("join_request", "now", N_("%(actor)s asked to join %(group)s"), group_link))
-register(NoteType("invitation", "now", N_("%(actor)s invited you to %(group)s"), group_link))
+register(NoteType("invitation", "now", N_("%(actor)s invited you to %(group)s"), group_link,
+                  access="see"))
 register(NoteType("request_approved", "daily", N_("You are now a member of %(group)s"),
                   group_link))
 register(NoteType("request_declined", "daily",
-                  N_("Your request to join %(group)s was declined"), group_link))
+                  N_("Your request to join %(group)s was declined"), group_link, access="none"))
 register(NoteType("reminder", "now",
                   N_("A question in %(group)s has waited two days for an answer"), reminder_link,
                   without_group=N_("A question has waited two days for an answer")))

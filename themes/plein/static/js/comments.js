@@ -104,6 +104,7 @@ export function mountThread(root, options) {
     const li = el("li", { className: isAnswer ? "comment is-answer" : "comment" },
       [header, body, actions(comment)]);
     li.dataset.id = comment.id;
+    li.id = `comment-${comment.id}`; // a notification links here
     return li;
   }
 

@@ -67,7 +67,7 @@ function commentsToggle(post, li) {
   button.setAttribute("aria-controls", panelId);
   const panel = el("div", { id: panelId, className: "post-comments", hidden: true });
   let thread = null;
-  button.addEventListener("click", async () => {
+  async function toggle() {
     const open = panel.hidden;
     panel.hidden = !open;
     button.setAttribute("aria-expanded", String(open));
@@ -89,7 +89,10 @@ function commentsToggle(post, li) {
       },
     });
     await thread.refresh();
-  });
+  }
+  button.addEventListener("click", toggle);
+  // A notification's link opens one post with its comments, scrolled to the comment.
+  li.openComments = () => (panel.hidden ? toggle() : Promise.resolve());
   return [button, panel];
 }
 
@@ -152,7 +155,27 @@ function item(post) {
   return li;
 }
 
+// `?post=<id>` (a notification's link) shows that one post, its comments open; a
+// `#comment-<id>` is scrolled into view and focused.
+const single = groupId ? null : new URLSearchParams(window.location.search).get("post");
+
+async function loadSingle() {
+  const post = await api(`/posts/${encodeURIComponent(single)}`);
+  const li = item(post);
+  list.replaceChildren(li);
+  more.hidden = true;
+  await li.openComments();
+  const target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+  if (target) {
+    target.tabIndex = -1;
+    target.classList.add("highlight");
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  }
+}
+
 async function load(cursor) {
+  if (single) return loadSingle();
   list.setAttribute("aria-busy", "true");
   if (!cursor) recent = [];
   try {
