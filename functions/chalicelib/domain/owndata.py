@@ -1,7 +1,7 @@
 """An employee's own data (AVG/GDPR): all of it as JSON, or the account deleted.
 
 Covered: the profile with its email and identity links, posts, comments and replies, reactions,
-and group memberships, requests and invitations. Each is found through a per-person index
+group memberships, requests and invitations, and notifications (with their settings). Each is found through a per-person index
 partition, so nothing is scanned. Both directions work in bounded steps, whatever the size of
 the account (ARCHITECTURE.md, "Own data"):
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..clock import Clock, iso
 from ..errors import invalid
 from ..models import Comment, EmailIndex, Membership, Post, Reaction, SubjectIndex
+from ..models.notifications import Follower, Notification, NotifySettings, Unread
 from . import cursors, directory, erase, people, photos
 
 CHOICES = ("anonymise", "remove")
@@ -58,6 +59,12 @@ def _membership(m: Membership) -> dict:
     return {"group": m.group_id, "state": m.state, "role": m.role, "since": m.since}
 
 
+def _notification(n: Notification) -> dict:
+    return {"id": n.id, "type": n.type, "actor": n.actor_name, "post": n.post_id,
+            "comment": n.comment_id, "group": n.group_id, "created": n.created,
+            "updated": n.updated, "read": bool(n.read), "mail": n.mail, "mailed": n.mailed}
+
+
 def _mine(state: str) -> Callable[[str], str]:
     return lambda person_id: Membership.person_partition(state, person_id)
 
@@ -70,6 +77,9 @@ SECTIONS = (
     Section("groups", Membership.mine, _mine("member"), Membership.gsi1sk, _membership),
     Section("invitations", Membership.mine, _mine("invited"), Membership.gsi1sk, _membership),
     Section("requests", Membership.mine, _mine("requested"), Membership.gsi1sk, _membership),
+    # The person's own inbox partition of the base table (docs/notifications.md).
+    Section("notifications", Notification, Notification.partition, Notification.sk,
+            _notification),
 )
 NAMES = tuple(s.name for s in SECTIONS)
 COVERS = ("profile", *NAMES)
@@ -128,6 +138,8 @@ def _erasers(choice: str) -> dict:
         "reactions": lambda r: erase.remove_reaction(r, keep_count=keep),
         "groups": erase.leave_group, "invitations": erase.leave_group,
         "requests": erase.leave_group,
+        "notifications": lambda n: erase.quietly(
+            lambda: n.delete(condition=Notification.pk.exists())),
     }
 
 
@@ -180,4 +192,15 @@ def _delete_profile(person) -> None:
     links = [EmailIndex(*EmailIndex.key(person.email))]
     if person.subject:
         links.append(SubjectIndex(*SubjectIndex.key(person.issuer, person.subject)))
-    directory.remove(person, also=links)
+    directory.remove(person, also=links + _notification_settings(person.id))
+
+
+def _notification_settings(person_id: str) -> list:
+    """The bell's counter, the settings and the groups followed (at most 40) go with the
+    profile, in its transaction."""
+    items = [Unread(*Unread.key(person_id)), NotifySettings(*NotifySettings.key(person_id))]
+    try:
+        followed = NotifySettings.get(*NotifySettings.key(person_id)).groups.as_dict()
+    except NotifySettings.DoesNotExist:
+        followed = {}
+    return items + [Follower(*Follower.key(g, person_id)) for g in sorted(followed)]
