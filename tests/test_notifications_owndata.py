@@ -27,8 +27,9 @@ def test_export_and_erasure_cover_notifications(client, as_person, make_person, 
                               body=json.dumps({"content": "remove"}))
     assert gone.status_code == 200 and gone.json_body["notifications"] == 1
     assert list(Notification.query(Notification.partition(anna.id))) == []
-    for model, key in ((Unread, Unread.key(anna.id)), (NotifySettings,
-                       NotifySettings.key(anna.id)), (Follower, Follower.key(group["id"], anna.id))):
+    left = ((Unread, Unread.key(anna.id)), (NotifySettings, NotifySettings.key(anna.id)),
+            (Follower, Follower.key(group["id"], anna.id)))
+    for model, key in left:
         assert model.count(key[0], model.sk == key[1]) == 0
 
 

@@ -1,9 +1,9 @@
 """An employee's own data (AVG/GDPR): all of it as JSON, or the account deleted.
 
 Covered: the profile with its email and identity links, posts, comments and replies, reactions,
-group memberships, requests and invitations, and notifications (with their settings). Each is found through a per-person index
-partition, so nothing is scanned. Both directions work in bounded steps, whatever the size of
-the account (ARCHITECTURE.md, "Own data"):
+group memberships, requests and invitations, and notifications (with their settings). Each is
+found through a per-person index partition, so nothing is scanned. Both directions work in
+bounded steps, whatever the size of the account (ARCHITECTURE.md, "Own data"):
 
 - export: one page per call, at most MAX_QUERIES Queries and about MAX_BYTES of JSON, with a
   `next` cursor; the "My data" page follows it and saves one file.
