@@ -151,3 +151,21 @@ def test_requests_invitations_and_their_answers(api, groups, make_person, stream
     groups.join(group["id"], invitee)  # accepting an invitation tells no one
     stream.drain()
     assert len(api.notes(manager)["items"]) == 2
+
+
+def test_one_note_written_before_does_not_block_the_rest_of_its_batch(table):
+    """A batch half written before (a Lambda that timed out mid-way) is written again: the
+    parts that exist fail their condition alone, the others land, each counted once."""
+    from datetime import UTC, datetime
+
+    from chalicelib.domain.notifications import store
+
+    at = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+    def note(person):
+        return store.new_note(person, "post.01JTEST", "group_post", "daily", at)
+
+    assert store.commit_each([store.create_part(note("p2"))]) == set()
+    failed = store.commit_each([store.create_part(note(p)) for p in ("p1", "p2", "p3")])
+    assert failed == {"p2"}
+    assert [store.unread(p) for p in ("p1", "p2", "p3")] == [1, 1, 1]

@@ -25,9 +25,31 @@ DIGESTS = ("daily", "weekly")
 class Part:
     """Some writes that must land together (a note and its counter), keyed for the caller."""
 
-    key: str
+    key: str  # unique among the parts committed together
     ops: Callable  # (tx) -> None, adding at most two operations
-    size: int = 2
+
+
+# PynamoDB sends a transaction's operations grouped by kind, in this order, whatever order
+# they were added in; cancellation reasons follow the order sent.
+_SENT_ORDER = {"condition_check": 0, "delete": 1, "save": 2, "update": 3}
+
+
+class _Recorder:
+    """Passes operations on to the transaction and notes which part added each, so that a
+    cancellation reason can be traced back to its part."""
+
+    def __init__(self, tx):
+        self.tx, self.ops, self.part = tx, [], None
+
+    def __getattr__(self, kind):
+        def op(*args, **kwargs):
+            self.ops.append((_SENT_ORDER[kind], len(self.ops), self.part))
+            return getattr(self.tx, kind)(*args, **kwargs)
+
+        return op
+
+    def sent(self) -> list:
+        return [part for _kind, _n, part in sorted(self.ops, key=lambda o: (o[0], o[1]))]
 
 
 def commit_each(parts: Iterable[Part]) -> set[str]:
@@ -37,29 +59,24 @@ def commit_each(parts: Iterable[Part]) -> set[str]:
     while pending:
         chunk, pending = pending[:CHUNK], pending[CHUNK:]
         while chunk:
+            recorder = None
             try:
                 with transaction() as tx:
+                    recorder = _Recorder(tx)
                     for part in chunk:
-                        part.ops(tx)
+                        recorder.part = part
+                        part.ops(recorder)
                 break
             except TransactWriteError as err:
-                lost = _failed_parts(err, chunk)
+                reasons = err.cancellation_reasons or []
+                sent = recorder.sent() if recorder else []
+                lost = {sent[i].key for i, r in enumerate(reasons)
+                        if r and r.code == "ConditionalCheckFailed" and i < len(sent)}
                 if not lost:
                     raise
-                failed |= {p.key for p in lost}
-                chunk = [p for p in chunk if p not in lost]
+                failed |= lost
+                chunk = [p for p in chunk if p.key not in lost]
     return failed
-
-
-def _failed_parts(err: TransactWriteError, chunk: list[Part]) -> list[Part]:
-    reasons = err.cancellation_reasons or []
-    lost, offset = [], 0
-    for part in chunk:
-        if any(r and r.code == "ConditionalCheckFailed"
-               for r in reasons[offset:offset + part.size]):
-            lost.append(part)
-        offset += part.size
-    return lost
 
 
 def counter(person_id: str) -> Unread:
@@ -135,7 +152,7 @@ def mark_delivered(person_id_and_ids: Iterable[tuple[str, str]], at: datetime) -
         return Part(f"{person_id}/{note_id}", lambda tx: tx.update(
             Notification(*Notification.key(person_id, note_id)),
             actions=[Notification.delivered.set(iso(at))],
-            condition=Notification.pk.exists()), size=1)
+            condition=Notification.pk.exists()))
 
     commit_each(part(p, n) for p, n in person_id_and_ids)
 
@@ -147,7 +164,7 @@ def mark_mailed(person_id: str, note_ids: Iterable[str], at: datetime) -> None:
             Notification(*Notification.key(person_id, note_id)),
             actions=[Notification.mailed.set(iso(at)), Notification.gsi2pk.remove(),
                      Notification.gsi2sk.remove()],
-            condition=Notification.pk.exists()), size=1)
+            condition=Notification.pk.exists()))
 
     commit_each(part(n) for n in dict.fromkeys(note_ids))
 
