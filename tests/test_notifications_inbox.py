@@ -101,3 +101,27 @@ def test_the_frequency_that_applied_is_stored_with_the_note(api, make_person, st
     note = next(iter(Notification.query(Notification.partition(author.id))))
     assert note.mail == "weekly" and note.gsi2pk == "DIGEST#weekly"
     assert note.gsi2sk.startswith(f"{author.id}#") and note.mailed is None
+
+
+def test_the_digest_contract_finds_marks_and_checks_pending_notes(api, make_person, stream):
+    """What the `delivery` helper's digest job relies on (docs/notifications.md)."""
+    from datetime import UTC, datetime
+
+    from chalicelib.domain.notifications import inbox, store
+    from chalicelib.models.notifications import Notification
+
+    author, fan = make_person(name="Ina"), make_person(name="Olaf")
+    api.call("PUT", "/api/me/notification-settings", author, {"language": "en"})
+    post = api.post(author, "Nieuwe collega")
+    api.comment(fan, post["id"], "Welkom!")
+    stream.drain()
+    pending = list(Notification.pending.query(
+        "DIGEST#daily", Notification.gsi2sk.startswith(f"{author.id}#")))
+    notes = inbox.readable_notes(author, pending)
+    assert [(n["type"], n["text"], n["mail"]) for n in notes] == [
+        ("comment", "Olaf commented on your post", "daily")]
+    store.mark_mailed(author.id, [n["id"] for n in notes], datetime.now(UTC))
+    assert list(Notification.pending.query("DIGEST#daily")) == []
+    assert next(iter(Notification.query(Notification.partition(author.id)))).mailed
+    api.call("DELETE", f"/api/posts/{post['id']}", author)  # gone: not in a digest either
+    assert inbox.readable_notes(author, pending) == []

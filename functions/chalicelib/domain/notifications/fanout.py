@@ -133,13 +133,13 @@ def batch_get(keys: list[dict]) -> list[dict]:
 def may_know(draft: Draft, person: Person, membership: Membership | None) -> bool:
     if draft.group is None or draft.access == "none":
         return True
-    standing = Standing(_viewer(person), draft.group, membership)
+    standing = Standing(viewer_of(person), draft.group, membership)
     if draft.access == "member":
         return standing.is_member and standing.can_read
     return standing.can_read if draft.access == "read" else standing.can_see
 
 
-def _viewer(person: Person) -> Viewer:
+def viewer_of(person: Person) -> Viewer:
     return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
                   person=person)
 

@@ -69,6 +69,17 @@ def visible(viewer: Viewer, notes: list[Notification]) -> tuple[list, list]:
     return shown, hidden
 
 
+def readable_notes(person, items: list[Notification], lang: str | None = None) -> list[dict]:
+    """For the digest (the `delivery` helper): the notes this person may still read, as
+    `deliver_now`'s dicts, in `lang` or else the person's own language."""
+    from .fanout import viewer_of
+    from .preferences import language, load
+
+    lang = lang or language(load(person.id))
+    shown, _hidden = visible(viewer_of(person), list(items))
+    return [note_json(n, lang) for n in shown]
+
+
 def page(viewer: Viewer, params: dict, lang: str | None = None) -> dict:
     after = _cursor(viewer, params.get("cursor"))
     condition = Notification.gsi1sk < after if after else None
