@@ -84,3 +84,25 @@ def test_the_local_scheduler_runs_a_job_when_it_is_due(table):
         2026, 7, 5, 5, 0, tzinfo=UTC)
     assert Every(timedelta(hours=1)).next_after(datetime(2026, 1, 1, 10, 15, tzinfo=UTC)) == \
         datetime(2026, 1, 1, 11, 0, tzinfo=UTC)
+
+
+def test_plein_jobs_run_runs_a_job_as_if_at_another_time_on_local_data(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+
+    def plein(*args):
+        return subprocess.run([sys.executable, "-m", "infra.cli", "jobs", "run", *args,
+                               "--data-dir", str(tmp_path)], cwd=root, capture_output=True,
+                              text=True, timeout=300)
+
+    done = plein("reminders", "--at", "2030-01-01T09:00")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+        "job": "reminders", "at": "2030-01-01T09:00:00Z", "questions": 0, "notified": 0}
+    assert (tmp_path / "dynamodb.json").exists()  # the local data, saved again
+    unknown = plein("nope")
+    assert unknown.returncode == 2 and "no job 'nope'" in unknown.stderr
