@@ -125,3 +125,39 @@ def test_the_digest_contract_finds_marks_and_checks_pending_notes(api, make_pers
     assert next(iter(Notification.query(Notification.partition(author.id)))).mailed
     api.call("DELETE", f"/api/posts/{post['id']}", author)  # gone: not in a digest either
     assert inbox.readable_notes(author, pending) == []
+
+
+def test_an_unread_note_that_expires_comes_off_the_bell_once(aws, table, app, api, make_person):
+    """DynamoDB's TTL deletes a note after 90 days; the stream's REMOVE (delivered at least
+    once) takes it off the count exactly once."""
+    import app as app_module
+    from chalicelib.models.notifications import Notification
+
+    from infra.local.streams import TableStream
+
+    kept = []
+
+    def handler(event, context):
+        kept.append(event)
+        return app_module.table_changes(event, context)
+
+    reader = TableStream(aws.client("dynamodb"), aws.client("dynamodbstreams"), table,
+                         handler).start()
+    author, fan = make_person(), make_person()
+    post = api.post(author, "Oud nieuws")
+    api.comment(fan, post["id"], "Eerste")
+    api.comment(fan, post["id"], "Tweede")
+    reader.drain()
+    assert api.unread(author) == 2
+    notes = list(Notification.query(Notification.partition(author.id)))
+    api.call("POST", "/api/notifications/read", author, {"ids": [notes[1].id]})
+    for note in notes:  # what the TTL does, 90 days on
+        aws.client("dynamodb").delete_item(TableName=table, Key={
+            "pk": {"S": note.pk}, "sk": {"S": note.sk}})
+    kept.clear()
+    reader.drain()
+    for event in kept:
+        app_module.table_changes(event, None)
+    from chalicelib.models.notifications import Unread
+
+    assert Unread.get(*Unread.key(author.id)).unread == 0  # not -1: counted off once

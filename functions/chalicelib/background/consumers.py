@@ -4,5 +4,6 @@ Add a consumer here (search indexing will) and it sees every change, in AWS and 
 """
 
 from ..domain.notifications.fanout import fan_out
+from ..domain.notifications.store import note_removed
 
-CONSUMERS = (fan_out,)
+CONSUMERS = (fan_out, note_removed)

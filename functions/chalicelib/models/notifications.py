@@ -134,3 +134,18 @@ class Reminded(Item):
     @staticmethod
     def key(post_id: str) -> tuple[str, str]:
         return f"REMINDED#{post_id}", "REMINDED"
+
+
+class Forgotten(Item):
+    """pk=GONE#<person>#<note id>, sk=GONE: an unread note that expired (or was erased) was
+    taken off the counter, so the stream's redelivery of its removal takes nothing off twice.
+    Outlives the stream's 24 hours, then expires itself."""
+
+    class Meta(BaseMeta):
+        pass
+
+    expires = NumberAttribute(attr_name=TTL_ATTRIBUTE)
+
+    @staticmethod
+    def key(person_id: str, note_id: str) -> tuple[str, str]:
+        return f"GONE#{person_id}#{note_id}", "GONE"

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from itertools import islice
 
 from ...clock import Clock, system_clock
@@ -61,6 +62,7 @@ def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
+@lru_cache(maxsize=1)
 def default_deliverer():
     """The `delivery` package (push and mail) when it is installed in this build."""
     try:

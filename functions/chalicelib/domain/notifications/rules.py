@@ -102,25 +102,29 @@ def on_post(change) -> list[Draft]:
     item = change.new
     if item.get("author_id") == "anonymous":
         return []
+    mentioned = _mentioned(change)
+    answer, before = item.get("answer"), (change.old or {}).get("answer")
+    answered = change.event == "MODIFY" and answer and answer != before
+    everyone = change.event == "INSERT" and item.get("group_id")
+    if not (mentioned or answered or everyone):
+        return []  # a count moved (likes, comments): nothing to tell, nothing to read
     group = group_of(item.get("group_id"))
     common = {"at": _at(item["created"]), "actor_id": item["author_id"],
               "actor_name": item["author_name"], "post_id": item["id"], "group": group}
     drafts = []
-    mentioned = _mentioned(change)
     if mentioned:
         drafts.append(Draft(note_id=f"post.{item['id']}", type="mention", recipients=mentioned,
                             **common))
-    if change.event == "INSERT" and group is not None:
+    if everyone and group is not None:
         drafts.append(Draft(note_id=f"post.{item['id']}", type="group_post",
                             recipients=followers(group.id), access="member", **common))
-    answer, before = item.get("answer"), (change.old or {}).get("answer")
-    if change.event == "MODIFY" and answer and answer != before:
+    if answered:
         comment = _get(Comment, Comment.key(answer))
         if comment is not None and comment.author_id != "anonymous":
             drafts.append(Draft(note_id=f"answer.{item['id']}.{answer}", type="answer",
                                 recipients=[comment.author_id], comment_id=answer,
-                                thread=comment.thread, **{**common, "at": _at(
-                                    comment.created)}))
+                                thread=comment.thread,
+                                **{**common, "at": _at(comment.created)}))
     return drafts
 
 

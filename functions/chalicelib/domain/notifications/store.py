@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pynamodb.exceptions import TransactWriteError
 
 from ...clock import iso
-from ...models.notifications import Notification, Unread
+from ...models.notifications import Forgotten, Notification, Unread
 from ...models.schema import transaction
 
 KEEP = timedelta(days=90)  # the TTL: notifications are personal data kept no longer
@@ -216,3 +216,24 @@ def _liked_part(current: Notification, liker_id: str, liker_name: str, at: datet
             tx.update(counter(current.person_id), actions=[Unread.unread.add(1)])
 
     return Part(current.id, ops)
+
+
+def note_removed(change) -> None:
+    """A stream consumer: an unread note that went (its 90 days' TTL, or an erasure) comes
+    off the bell's count, once however often the removal is delivered; a counter that is
+    gone already (the account was erased) is left gone."""
+    if (change.event != "REMOVE" or not change.pk.startswith("NOTES#")
+            or not change.sk.startswith("N#") or (change.old or {}).get("read", True)):
+        return
+    person_id, note_id = change.pk.removeprefix("NOTES#"), change.sk.removeprefix("N#")
+    marker = Forgotten(*Forgotten.key(person_id, note_id),
+                       expires=int(datetime.now().timestamp()) + 3 * 24 * 3600)
+    try:
+        with transaction() as tx:
+            tx.save(marker, condition=Forgotten.pk.does_not_exist())
+            tx.update(counter(person_id), actions=[Unread.unread.add(-1)],
+                      condition=Unread.pk.exists())
+    except TransactWriteError as err:
+        if not any(r and r.code == "ConditionalCheckFailed"
+                   for r in err.cancellation_reasons or []):
+            raise
