@@ -53,3 +53,28 @@ def test_the_bell_counts_a_colleagues_comment_and_leads_to_it(page, live):
     page.locator('[data-widget="bell"]').wait_for()
     assert not page.locator('[data-widget="bell"] [data-bell-count]').is_visible()
     assert page.errors == []
+
+
+def test_notification_settings_on_my_data(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    sign_in(page, "Emre Yılmaz")
+    page.goto("/mijn-gegevens.html")
+    form = page.locator('[data-widget="notification-settings"]')
+    likes = form.get_by_label("Likes op mijn bericht")
+    likes.wait_for()
+    assert likes.input_value() == "daily"
+    assert form.get_by_label("Iemand noemt mij").input_value() == "now"
+    likes.select_option("off")
+    form.get_by_label("Taal van e-mail en pushberichten").select_option("en")
+    form.get_by_role("button", name="Opslaan").click()
+    form.get_by_text("Je instellingen zijn opgeslagen.").wait_for()
+    result = Axe().run(page)
+    serious = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["nodes"][0]["target"]) for v in serious]
+    page.reload()
+    likes = page.locator('[data-widget="notification-settings"]').get_by_label(
+        "Likes op mijn bericht")
+    likes.wait_for()
+    page.wait_for_function("el => el.value === 'off'", arg=likes.element_handle())
+    assert page.errors == []

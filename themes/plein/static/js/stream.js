@@ -1,7 +1,7 @@
 // Home stream: the post form (updates, questions, photos) and the newest-first list with
 // reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
 import { api, ApiError } from "./api.js";
-import { mountThread } from "./comments.js";
+import { mountThread, showLinkedComment } from "./comments.js";
 import { el, mayDelete, mayEdit, me, onSession, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
@@ -165,13 +165,7 @@ async function loadSingle() {
   list.replaceChildren(li);
   more.hidden = true;
   await li.openComments();
-  const target = window.location.hash && document.getElementById(window.location.hash.slice(1));
-  if (target) {
-    target.tabIndex = -1;
-    target.classList.add("highlight");
-    target.scrollIntoView({ block: "center" });
-    target.focus({ preventScroll: true });
-  }
+  showLinkedComment();
 }
 
 async function load(cursor) {
