@@ -62,6 +62,15 @@ def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
+def _unique(items: Iterable[str]) -> Iterator[str]:
+    """Lazily, so that followers are read a page at a time as batches need them."""
+    seen: set[str] = set()
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            yield item
+
+
 @lru_cache(maxsize=1)
 def default_deliverer():
     """The `delivery` package (push and mail) when it is installed in this build."""
@@ -94,7 +103,7 @@ def deliver(drafts: list[Draft], deliverer, clock: Clock = system_clock) -> int:
             continue
         wanted = (r for r in draft.recipients
                   if r and r != draft.actor_id and (draft.note_id, r) not in seen)
-        for batch in _chunks(dict.fromkeys(wanted), BATCH):
+        for batch in _chunks(_unique(wanted), BATCH):
             seen.update((draft.note_id, r) for r in batch)
             made += _batch(draft, batch, deliverer, clock)
     return made
