@@ -161,3 +161,18 @@ def test_an_unread_note_that_expires_comes_off_the_bell_once(aws, table, app, ap
     from chalicelib.models.notifications import Unread
 
     assert Unread.get(*Unread.key(author.id)).unread == 0  # not -1: counted off once
+
+
+def test_a_colleague_who_deleted_their_account_is_no_longer_named(api, client, as_person,
+                                                                   make_person, stream):
+    import json
+
+    author, leaver = make_person(), make_person(name="Vertrokken Collega")
+    post = api.post(author, "Afscheid")
+    api.comment(leaver, post["id"], "Dag allemaal")
+    stream.drain()
+    assert api.notes(author)["items"][0]["text"] == "Vertrokken Collega reageerde op je bericht"
+    client.http.delete("/api/me", headers=as_person(leaver), body=json.dumps(
+        {"content": "anonymise"}))
+    stream.drain()
+    assert api.notes(author)["items"][0]["text"] == "Oud-collega reageerde op je bericht"

@@ -18,6 +18,7 @@ from itertools import islice
 from ...clock import Clock, system_clock
 from ...models import Group, Membership, Person
 from ...models.notifications import Notification, NotifySettings
+from ..i18n import translations
 from ..standing import Standing
 from ..viewer import Viewer
 from . import preferences, store, types
@@ -130,12 +131,13 @@ def _load(draft: Draft, person_ids: list[str]) -> dict[str, tuple]:
     return {p: (people[p], settings.get(p), members.get(p)) for p in person_ids if p in people}
 
 
-def batch_get(keys: list[dict]) -> list[dict]:
+def batch_get(keys: list[dict], attributes: list[str] | None = None) -> list[dict]:
+    """Items of several kinds in one BatchGet (at most 100 keys), unprocessed ones again."""
     connection = Person._get_connection()
     table = Person.Meta.table_name
     rows: list[dict] = []
     while keys:
-        reply = connection.batch_get_item(keys)
+        reply = connection.batch_get_item(keys, attributes_to_get=attributes)
         rows += reply.get("Responses", {}).get(table, [])
         keys = reply.get("UnprocessedKeys", {}).get(table, {}).get("Keys", [])
     return rows
@@ -155,9 +157,12 @@ def viewer_of(person: Person) -> Viewer:
                   person=person)
 
 
-def note_json(note: Notification, lang: str | None) -> dict:
-    """What the app, push and mail show: the text in `lang`, the link, the email frequency."""
-    raw = note.attribute_values
+def note_json(note: Notification, lang: str | None, actor_gone: bool = False) -> dict:
+    """What the app, push and mail show: the text in `lang`, the link, the email frequency.
+    An actor who has since deleted their account is named as a former colleague."""
+    raw = dict(note.attribute_values)
+    if actor_gone:
+        raw["actor_name"] = translations(lang).gettext("Former colleague")
     note_type = types.get(note.type)
     return {"id": note.id, "type": note.type,
             "text": note_type.text(raw, lang) if note_type else "",

@@ -1,14 +1,15 @@
 """Reading one's notifications: newest first, a page at a time, only what one may still read.
 
-A page is one Query of the person's inbox partition (gsi1), one BatchGet of the posts it
-names (a deleted post hides its notes) and one of their groups with the reader's memberships,
-plus the unread counter: 4 calls, whatever the inbox holds.
+A page is one Query of the person's inbox partition (gsi1), one BatchGet of the posts and
+actors it names (a deleted post hides its notes; an erased actor is no longer named) and one
+of their groups with the reader's memberships, plus the unread counter: 4 calls, whatever
+the inbox holds.
 Notes hidden that way and still unread are marked read on the spot, so the bell never counts
 what the list cannot show.
 """
 
 from ...errors import invalid
-from ...models import Group, Membership, Post
+from ...models import Group, Membership, Person, Post
 from ...models.notifications import Notification
 from .. import cursors, people
 from ..standing import Standing
@@ -54,19 +55,23 @@ def _allowed(note: Notification, standing: Standing | None) -> bool:
     return standing.can_read if access == "read" else standing.can_see
 
 
-def visible(viewer: Viewer, notes: list[Notification]) -> tuple[list, list]:
-    """(shown, hidden): hidden are about a post that is gone or a group the viewer may no
-    longer read (left it, removed, deleted, or a secret one)."""
+def visible(viewer: Viewer, notes: list[Notification]) -> tuple[list, list, set[str]]:
+    """(shown, hidden, actors gone): hidden are about a post that is gone or a group the
+    viewer may no longer read (left it, removed, deleted, or a secret one); actors gone have
+    deleted their account since, and are no longer named. One BatchGet for the posts and
+    actors, one for the groups and the viewer's memberships."""
     groups = standings(viewer, {n.group_id for n in notes if n.group_id})
-    posts = sorted({n.post_id for n in notes if n.post_id})
-    existing = {p.id for p in Post.batch_get([Post.key(p) for p in posts],
-                                            attributes_to_get=["id"])} if posts else set()
+    keys = {Post.key(n.post_id) for n in notes if n.post_id}
+    keys |= {Person.key(n.actor_id) for n in notes if n.actor_id}
+    found = {(r["pk"]["S"], r["sk"]["S"]) for r in batch_get(
+        [{"pk": pk, "sk": sk} for pk, sk in sorted(keys)], ["pk", "sk"])} if keys else set()
     shown, hidden = [], []
     for note in notes:
         ok = (_allowed(note, groups.get(note.group_id))
-              and (not note.post_id or note.post_id in existing))
+              and (not note.post_id or Post.key(note.post_id) in found))
         (shown if ok else hidden).append(note)
-    return shown, hidden
+    gone = {n.actor_id for n in notes if n.actor_id and Person.key(n.actor_id) not in found}
+    return shown, hidden, gone
 
 
 def readable_notes(person, items: list[Notification], lang: str | None = None) -> list[dict]:
@@ -76,8 +81,8 @@ def readable_notes(person, items: list[Notification], lang: str | None = None) -
     from .preferences import language, load
 
     lang = lang or language(load(person.id))
-    shown, _hidden = visible(viewer_of(person), list(items))
-    return [note_json(n, lang) for n in shown]
+    shown, _hidden, gone = visible(viewer_of(person), list(items))
+    return [note_json(n, lang, n.actor_id in gone) for n in shown]
 
 
 def page(viewer: Viewer, params: dict, lang: str | None = None) -> dict:
@@ -86,12 +91,13 @@ def page(viewer: Viewer, params: dict, lang: str | None = None) -> dict:
     found = list(Notification.inbox.query(Notification.partition(viewer.id), condition,
                                           scan_index_forward=False, limit=PAGE,
                                           page_size=PAGE))
-    shown, hidden = visible(viewer, found)
+    shown, hidden, gone = visible(viewer, found)
     stale = [n.id for n in hidden if not n.read]
     if stale:
         store.mark_read(viewer.id, stale)
     lang = lang or params.get("lang")
-    return {"items": [{**note_json(n, lang), "read": bool(n.read)} for n in shown],
+    return {"items": [{**note_json(n, lang, n.actor_id in gone), "read": bool(n.read)}
+                      for n in shown],
             "unread": store.unread(viewer.id),
             "next": cursors.encode(found[-1].gsi1sk) if len(found) == PAGE else None}
 
