@@ -61,12 +61,14 @@ class TableStream:
                 self._iterator = reply["NextShardIterator"]
                 handled += len(records)
 
-    def poll(self) -> int:
+    def poll(self, stopping: Callable[[], bool] = lambda: False) -> int:
         """For the dev server's thread: a batch that failed MAX_ATTEMPTS times is reported on
         stderr (the deployed stack's failure queue) and skipped."""
         try:
             handled = self.drain()
         except Exception as err:  # noqa: BLE001 - reported, then retried like Lambda does
+            if stopping():  # the endpoint went away under a last poll: nothing to report
+                return 0
             self._failures += 1
             log.exception("stream handler failed (attempt %d)", self._failures)
             if self._failures >= MAX_ATTEMPTS:
@@ -86,4 +88,4 @@ class TableStream:
 
 def poll_forever(stream: TableStream, stop: threading.Event, seconds: float = 0.5) -> None:
     while not stop.wait(seconds):
-        stream.poll()
+        stream.poll(stopping=stop.is_set)
