@@ -45,9 +45,9 @@ TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
-# inloggen: the sign-in page; mijn-gegevens: download or delete own data
+# inloggen: the sign-in page; mijn-gegevens: download or delete own data; meldingen: notifications
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens", "events", "event"]
+                    "inloggen", "mijn-gegevens", "events", "event", "meldingen"]
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory

@@ -124,6 +124,13 @@ def _people_reindex(args) -> int:
     return _on_people_table(args, people_reindex.main)
 
 
+def _jobs_run(args) -> int:
+    from .jobs import parse_at, run_one
+
+    at = parse_at(args.at)
+    return _on_people_table(args, lambda: run_one(args.name, at))
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="plein", description="Plein, a static-first intranet.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -199,6 +206,17 @@ def parser() -> argparse.ArgumentParser:
                              help=f"{verb} the deployed table named by PLEIN_TABLE instead")
     imp.set_defaults(func=_people_import)
     reindex.set_defaults(func=_people_reindex)
+
+    jobs = sub.add_parser("jobs", help="scheduled jobs").add_subparsers(
+        dest="jobs_command", required=True)
+    run = jobs.add_parser("run", help="run a scheduled job now, or as if at another time")
+    run.add_argument("name", help="the job: digest or reminders")
+    run.add_argument("--at", help="ISO time to run it as if at (default: now; UTC if no zone)")
+    run.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
+                     help="local data to run it on (default: .plein/); stop plein dev first")
+    run.add_argument("--aws", action="store_true",
+                     help="run it on the deployed table named by PLEIN_TABLE instead")
+    run.set_defaults(func=_jobs_run)
     return top
 
 

@@ -226,3 +226,15 @@ def packaged(tmp_path_factory):
 @pytest.fixture(scope="session")
 def template(packaged) -> dict:
     return packaged.template()
+
+
+@pytest.fixture
+def stream(aws, table, app):
+    """The table's stream, read from this test's start: `stream.drain()` hands everything
+    written since to the handler Lambda runs (`app.table_changes`), synchronously."""
+    import app as app_module
+
+    from infra.local.streams import TableStream
+
+    return TableStream(aws.client("dynamodb"), aws.client("dynamodbstreams"), table,
+                       app_module.table_changes).start()

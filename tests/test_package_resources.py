@@ -15,7 +15,12 @@ def test_table_comes_from_the_schema_and_is_kept_safe(template):
     table = template["Resources"]["Table"]
     assert table["DeletionPolicy"] == table["UpdateReplacePolicy"] == "Retain"
     props = table["Properties"]
-    assert {k: props[k] for k in TABLE_SCHEMA} == TABLE_SCHEMA
+    keys = [k for k in TABLE_SCHEMA if k != "StreamSpecification"]
+    assert {k: props[k] for k in keys} == {k: TABLE_SCHEMA[k] for k in keys}
+    # The stream that notifications (and search) read, with both images, in CloudFormation's
+    # form of the schema's StreamSpecification.
+    assert props["StreamSpecification"] == {"StreamViewType": "NEW_AND_OLD_IMAGES"}
+    assert TABLE_SCHEMA["StreamSpecification"]["StreamViewType"] == "NEW_AND_OLD_IMAGES"
     assert props["BillingMode"] == "PAY_PER_REQUEST"
     assert props["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
     assert props["DeletionProtectionEnabled"] is True
@@ -42,6 +47,7 @@ def test_the_templates_table_is_created_by_cloudformation_on_moto(packaged, aws)
     assert sorted(i["IndexName"] for i in table["GlobalSecondaryIndexes"]) == ["gsi1", "gsi2"]
     assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
     assert table["DeletionProtectionEnabled"] is True
+    assert table["StreamSpecification"]["StreamViewType"] == "NEW_AND_OLD_IMAGES"
     # The access patterns work on it: an item in the feed partition comes back from gsi1.
     dynamodb.put_item(TableName=name, Item={k: {"S": v} for k, v in {
         "pk": "POST#01J", "sk": "POST", "gsi1pk": "FEED", "gsi1sk": "01J"}.items()})
@@ -63,6 +69,11 @@ def test_lambda_policy_is_least_privilege(template):
         assert "*" not in targets
         if any(a.startswith("dynamodb:") for a in actions):
             assert "dynamodb:Scan" not in actions
+            if statement["Sid"] == "Stream":  # reading the stream, and nothing else
+                assert all(a.startswith("dynamodb:") and ("Stream" in a or "Records" in a
+                           or "ShardIterator" in a) for a in actions)
+                assert targets == [{"Fn::GetAtt": ["Table", "StreamArn"]}]
+                continue
             assert targets == [{"Fn::GetAtt": ["Table", "Arn"]},
                                {"Fn::Sub": "${Table.Arn}/index/*"}]
     listing = [s for s in granted if s["Action"] == "s3:ListBucket"]
@@ -114,3 +125,33 @@ def test_stage_config_is_checked_with_clear_reasons():
         stages.parse({"stages": {"x": {}}}, "y")
     with pytest.raises(stages.StageError, match="store it in SSM"):
         parse(settings={"PLEIN_OIDC_CLIENT_SECRET": "s3cr3t"})
+
+
+def test_the_stream_handler_retries_bisects_and_keeps_what_fails(template):
+    resources = template["Resources"]
+    handler = resources["TableChanges"]["Properties"]
+    assert handler["Handler"] == "app.table_changes" and handler["Timeout"] == 300
+    events = handler["Events"]
+    assert list(events) == ["TableChangesDynamodbEventSource"]
+    mapping = events["TableChangesDynamodbEventSource"]
+    assert mapping["Type"] == "DynamoDB"
+    props = mapping["Properties"]
+    # Chalice's placeholder is gone: the stream is our own table's.
+    assert props["Stream"] == {"Fn::GetAtt": ["Table", "StreamArn"]}
+    assert props["BisectBatchOnFunctionError"] is True
+    assert 0 < props["MaximumRetryAttempts"] <= 10 and props["BatchSize"] == 100
+    assert props["DestinationConfig"] == {"OnFailure": {
+        "Destination": {"Fn::GetAtt": ["StreamFailures", "Arn"]}}}
+    assert resources["StreamFailures"]["Type"] == "AWS::SQS::Queue"
+    assert resources["StreamFailures"]["Properties"]["SqsManagedSseEnabled"] is True
+    # The background functions run with the API's settings and role.
+    api_env = resources["APIHandler"]["Properties"]["Environment"]
+    for name in ("TableChanges", "Reminders"):
+        assert resources[name]["Properties"]["Environment"] == api_env
+        assert resources[name]["Properties"]["Role"] == {"Fn::GetAtt": ["DefaultRole", "Arn"]}
+    reminders = resources["Reminders"]["Properties"]
+    assert reminders["Handler"] == "app.reminders"
+    assert reminders["Events"]["RemindersEvent"]["Properties"]["Schedule"] == "rate(1 hour)"
+    granted = {s["Sid"]: s for s in statements(template, "AWS::IAM::Role")}
+    failures = granted["StreamFailures"]["Resource"]
+    assert failures == {"Fn::GetAtt": ["StreamFailures", "Arn"]}

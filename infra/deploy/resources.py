@@ -25,20 +25,66 @@ TABLE_ACTIONS = (
 )
 
 
+# Chalice's names for the stream handler and its event source (app.py's `table_changes`):
+# the merge template adds to exactly these.
+STREAM_FUNCTION = "TableChanges"
+STREAM_EVENT = "TableChangesDynamodbEventSource"
+# How the stream's event source mapping treats a batch whose handler fails: halve it until
+# the failing record is alone, retry a few times, then describe it on the failure queue
+# rather than block the shard (records live 24 hours in the stream).
+STREAM_MAPPING = {"BatchSize": 100, "BisectBatchOnFunctionError": True,
+                  "MaximumRetryAttempts": 5, "MaximumRecordAgeInSeconds": 6 * 3600,
+                  "StartingPosition": "TRIM_HORIZON"}
+
+
 def table() -> dict:
     from chalicelib.models.schema import TABLE_SCHEMA, TTL_ATTRIBUTE
 
+    # CloudFormation's StreamSpecification has the view type only (CreateTable also wants
+    # StreamEnabled).
+    schema = {**TABLE_SCHEMA, "StreamSpecification": {
+        "StreamViewType": TABLE_SCHEMA["StreamSpecification"]["StreamViewType"]}}
     return {
         "Type": "AWS::DynamoDB::Table",
         "DeletionPolicy": "Retain",
         "UpdateReplacePolicy": "Retain",
         "Properties": {
-            **TABLE_SCHEMA,
+            **schema,
             "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
             "DeletionProtectionEnabled": True,
             "SSESpecification": {"SSEEnabled": True},
             "TimeToLiveSpecification": {"AttributeName": TTL_ATTRIBUTE, "Enabled": True},
         },
+    }
+
+
+STREAM_ACTIONS = ("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                  "dynamodb:ListStreams")
+
+
+def job_functions() -> list[str]:
+    """Chalice's function names for the scheduled jobs: app.py names each `@app.schedule`
+    after its job in `background/jobs.py` (`reminders` becomes `Reminders`)."""
+    from chalicelib.background.jobs import JOBS
+
+    return ["".join(part.title() for part in name.split("_")) for name in sorted(JOBS)]
+
+
+def background(env: dict) -> dict:
+    """The stream handler and the scheduled jobs: the API's settings, more time than a
+    request (a post to 1,000 followers is about 30 batches), the stream from our table."""
+    functions = {name: {"Properties": {"MemorySize": 512, "Timeout": 300,
+                                       "Environment": {"Variables": env}}}
+                 for name in (STREAM_FUNCTION, *job_functions())}
+    functions[STREAM_FUNCTION]["Properties"]["Events"] = {STREAM_EVENT: {"Properties": {
+        "Stream": {"Fn::GetAtt": ["Table", "StreamArn"]}, **STREAM_MAPPING,
+        "DestinationConfig": {"OnFailure": {
+            "Destination": {"Fn::GetAtt": ["StreamFailures", "Arn"]}}}}}}
+    return {
+        **functions,
+        # What the stream could not handle: kept 14 days for someone to look at.
+        "StreamFailures": {"Type": "AWS::SQS::Queue", "Properties": {
+            "MessageRetentionPeriod": 14 * 24 * 3600, "SqsManagedSseEnabled": True}},
     }
 
 
@@ -60,6 +106,11 @@ def lambda_policy(stage: Stage, private: bool) -> dict:
                          "log-group:/aws/lambda/${AWS::StackName}-*")},
         {"Sid": "Table", "Effect": "Allow", "Action": list(TABLE_ACTIONS),
          "Resource": [{"Fn::GetAtt": ["Table", "Arn"]}, sub("${Table.Arn}/index/*")]},
+        # The stream handler's event source mapping reads the stream with the function's role.
+        {"Sid": "Stream", "Effect": "Allow", "Action": list(STREAM_ACTIONS),
+         "Resource": {"Fn::GetAtt": ["Table", "StreamArn"]}},
+        {"Sid": "StreamFailures", "Effect": "Allow", "Action": "sqs:SendMessage",
+         "Resource": {"Fn::GetAtt": ["StreamFailures", "Arn"]}},
         {"Sid": "Uploads", "Effect": "Allow",
          "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
          "Resource": sub("${UploadsBucket.Arn}/*")},
@@ -122,6 +173,7 @@ def merge_template(stage: Stage, known: frozenset[str] | None = None) -> dict:
     sign its cookies, since otherwise nobody could open a page."""
     known = api_settings() if known is None else known
     private = stage.private_site and all(name in known for name in PRIVATE_SITE_SETTINGS)
+    env = environment(stage, known, private)
     parameters = {"PublicOrigin": {
         "Type": "String", "Default": "",
         "Description": "https://<host> the browser uses; set by plein deploy"}}
@@ -150,7 +202,8 @@ def merge_template(stage: Stage, known: frozenset[str] | None = None) -> dict:
             "APIHandler": {"Properties": {
                 "MemorySize": 512, "Timeout": 29,
                 "ReservedConcurrentExecutions": stage.reserved_concurrency,
-                "Environment": {"Variables": environment(stage, known, private)}}},
+                "Environment": {"Variables": env}}},
+            **background(env),
             "DefaultRole": {"Properties": {"Policies": [
                 {"PolicyName": "PleinApi", "PolicyDocument": lambda_policy(stage, private)}]}},
         },
@@ -162,6 +215,7 @@ def merge_template(stage: Stage, known: frozenset[str] | None = None) -> dict:
             "SiteBucket": {"Value": {"Ref": "SiteBucket"}},
             "UploadsBucket": {"Value": {"Ref": "UploadsBucket"}},
             "TableName": {"Value": {"Ref": "Table"}},
+            "StreamFailures": {"Value": {"Ref": "StreamFailures"}},
         },
     }
 

@@ -145,6 +145,24 @@ class LocalStack:
         return saved
 
 
+def _background(stack: LocalStack, stop: threading.Event) -> None:
+    """The work AWS does after requests: the table's stream into the same handler Lambda
+    runs (from now on: what start-up restored or seeded notifies nobody), and the
+    schedules (infra/jobs.py)."""
+    import app as app_module
+    from chalicelib.clock import system_clock
+
+    from ..jobs import Scheduler
+    from .streams import TableStream, poll_forever
+
+    table_stream = TableStream(stack.dynamodb, stack.aws.client("dynamodbstreams"), TABLE,
+                               app_module.table_changes).start()
+    threading.Thread(target=poll_forever, args=(table_stream, stop), name="stream",
+                     daemon=True).start()
+    threading.Thread(target=Scheduler(system_clock, stop).forever, name="jobs",
+                     daemon=True).start()
+
+
 def _site_key(data_dir: Path) -> str:
     """A local stand-in for the CloudFront key pair, made once per data dir (mode 600)."""
     from cryptography.hazmat.primitives import serialization
@@ -231,6 +249,7 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
                 stack.save()
 
     threading.Thread(target=periodic_save, name="snapshot", daemon=True).start()
+    _background(stack, stop)
     if watch:
         site.watch(lambda: print("Site rebuilt." if rebuild() else "Site build failed.",
                                  flush=True), stop)

@@ -33,6 +33,10 @@ def _with_item_rollback(original):
     def transact_write_items(backend, transact_items):
         undo = _before_images(backend, transact_items)
         tables = {id(t): t for t, _, _, _ in undo}.values()
+        # moto appends a stream record for each part it wrote before a later part failed;
+        # DynamoDB writes none for a cancelled transaction, so those records go too.
+        streams = [(t.stream_shard, len(t.stream_shard.items)) for t in tables
+                   if t.stream_shard is not None]
         for table in tables:
             table.__deepcopy__ = lambda memo, table=table: table
         try:
@@ -40,6 +44,8 @@ def _with_item_rollback(original):
         except BaseException:
             for table, hash_key, range_key, before in reversed(undo):
                 _restore(table, hash_key, range_key, before)
+            for shard, length in streams:
+                del shard.items[length:]
             raise
         finally:
             for table in tables:

@@ -9,6 +9,7 @@ joins and leaves never lose a count and a repeated request changes nothing the s
 from ..clock import Clock, iso
 from ..errors import ApiError, conflict, forbidden, invalid, not_found
 from ..models import Group, Membership
+from ..models.notifications import Declined
 from ..models.transactions import Conflict, retrying, transaction
 from . import people
 from .contributions import contribution
@@ -207,11 +208,20 @@ def answer_request(viewer: Viewer, group_id: str, person_id: str, approve: bool,
             move(tx, st.group, current, item, members=1 if approve else 0)
             if approve:
                 contribution(tx, "join", group_id, joiner.role if joiner else "employee", now)
+            else:  # the stream cannot tell a declined request from a withdrawn one
+                tx.save(declined(group_id, person_id, current.since, viewer.id, now))
 
         commit(build)
         return _standing_left(group_id, person_id, item)
 
     return _retrying(decide)
+
+
+def declined(group_id: str, person_id: str, since: str, by: str, now) -> Declined:
+    """The record that tells the asker (through the stream) their request was declined."""
+    return Declined(*Declined.key(group_id, person_id, since), group_id=group_id,
+                    person_id=person_id, by=by,
+                    expires=int(now.timestamp()) + 90 * 24 * 3600)
 
 
 def remove(viewer: Viewer, group_id: str, person_id: str) -> dict:

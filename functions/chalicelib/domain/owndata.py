@@ -1,8 +1,9 @@
 """An employee's own data (AVG/GDPR): all of it as JSON, or the account deleted.
 
 Covered: the profile with its email and identity links, posts, comments and replies, reactions,
-group memberships, requests and invitations, and event enrolments (and the calendar feed). Each
-is found through a per-person index partition, so nothing is scanned. Both directions work in
+group memberships, requests and invitations, event enrolments (and the calendar feed), and
+notifications (with their settings). Each is found through a per-person index partition, so
+nothing is scanned. Both directions work in
 bounded steps, whatever the size of the account (ARCHITECTURE.md, "Own data"):
 
 - export: one page per call, at most MAX_QUERIES Queries and about MAX_BYTES of JSON, with a
@@ -21,6 +22,7 @@ from ..clock import Clock, iso
 from ..errors import invalid
 from ..models import Comment, EmailIndex, Membership, Post, Reaction, SubjectIndex
 from ..models.events import Enrolment
+from ..models.notifications import Follower, Notification, NotifySettings, Unread
 from . import cursors, directory, erase, people, photos
 from .events import calendar, enrolment
 
@@ -65,6 +67,12 @@ def _enrolment(e: Enrolment) -> dict:
             "since": e.since, "changed": e.changed}
 
 
+def _notification(n: Notification) -> dict:
+    return {"id": n.id, "type": n.type, "actor": n.actor_name, "post": n.post_id,
+            "comment": n.comment_id, "group": n.group_id, "created": n.created,
+            "updated": n.updated, "read": bool(n.read), "mail": n.mail, "mailed": n.mailed}
+
+
 def _mine(state: str) -> Callable[[str], str]:
     return lambda person_id: Membership.person_partition(state, person_id)
 
@@ -81,6 +89,9 @@ SECTIONS = (
             _enrolment),
     Section("cancelled_enrolments", Enrolment.mine, Enrolment.cancelled_partition,
             Enrolment.gsi1sk, _enrolment),
+    # The person's own inbox partition of the base table (docs/notifications.md).
+    Section("notifications", Notification, Notification.partition, Notification.sk,
+            _notification),
 )
 NAMES = tuple(s.name for s in SECTIONS)
 COVERS = ("profile", *NAMES)
@@ -140,6 +151,8 @@ def _erasers(choice: str) -> dict:
         "groups": erase.leave_group, "invitations": erase.leave_group,
         "requests": erase.leave_group, "enrolments": enrolment.erase,
         "cancelled_enrolments": enrolment.erase,
+        "notifications": lambda n: erase.quietly(
+            lambda: n.delete(condition=Notification.pk.exists())),
     }
 
 
@@ -193,4 +206,15 @@ def _delete_profile(person) -> None:
     links = [EmailIndex(*EmailIndex.key(person.email))]
     if person.subject:
         links.append(SubjectIndex(*SubjectIndex.key(person.issuer, person.subject)))
-    directory.remove(person, also=links)
+    directory.remove(person, also=links + _notification_settings(person.id))
+
+
+def _notification_settings(person_id: str) -> list:
+    """The bell's counter, the settings and the groups followed (at most 40) go with the
+    profile, in its transaction."""
+    items = [Unread(*Unread.key(person_id)), NotifySettings(*NotifySettings.key(person_id))]
+    try:
+        followed = NotifySettings.get(*NotifySettings.key(person_id)).groups.as_dict()
+    except NotifySettings.DoesNotExist:
+        followed = {}
+    return items + [Follower(*Follower.key(g, person_id)) for g in sorted(followed)]

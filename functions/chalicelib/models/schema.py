@@ -33,6 +33,9 @@ TABLE_SCHEMA = {
         for name in ("gsi1", "gsi2")
     ],
     "BillingMode": "PAY_PER_REQUEST",
+    # Work after the request (notifications, search indexing) runs from the stream; the
+    # consumers need the old image to see what changed (an answer marked, a state moved).
+    "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
 }
 
 # Items whose per-person markers must expire carry this attribute (see the usage issue).

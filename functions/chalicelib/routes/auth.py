@@ -13,6 +13,7 @@ from chalice import Blueprint, Response
 from .. import ssm
 from ..clock import system_clock
 from ..domain import oidc, people, revocation, sessions, signin
+from ..domain.notifications import inbox
 from ..domain.roles import RoleSources
 from ..errors import invalid, not_found
 from ..ids import new_id
@@ -117,7 +118,7 @@ def callback():
 
 @bp.route("/me")
 def me():
-    return people.public(viewer(bp.current_request).person)
+    return inbox.me(viewer(bp.current_request))
 
 
 @bp.route("/auth/dev-users")

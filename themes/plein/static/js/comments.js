@@ -103,6 +103,7 @@ export function mountThread(root, options) {
     const li = el("li", { className: isAnswer ? "comment is-answer" : "comment" },
       [header, body, actions(comment)]);
     li.dataset.id = comment.id;
+    li.id = `comment-${comment.id}`; // a notification links here
     return li;
   }
 
@@ -160,8 +161,19 @@ function mountPage(section) {
     mountThread(body, {
       list: (cursor) => api(query + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : "")),
       create: (data) => api(query, { method: "POST", body: data }),
-    }).refresh();
+    }).refresh().then(() => showLinkedComment());
   });
+}
+
+// A notification links to `#comment-<id>`; the comment exists only once the thread loaded.
+export function showLinkedComment() {
+  const target = window.location.hash.startsWith("#comment-")
+    && document.getElementById(window.location.hash.slice(1));
+  if (!target) return;
+  target.tabIndex = -1;
+  target.classList.add("highlight");
+  target.scrollIntoView({ block: "center" });
+  target.focus({ preventScroll: true });
 }
 
 document.querySelectorAll('[data-widget="comments"]').forEach(mountPage);

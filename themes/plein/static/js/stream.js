@@ -1,7 +1,7 @@
 // Home stream: the post form (updates, questions, photos) and the newest-first list with
 // reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
 import { act, api, say } from "./api.js";
-import { mountThread } from "./comments.js";
+import { mountThread, showLinkedComment } from "./comments.js";
 import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
@@ -66,7 +66,7 @@ function commentsToggle(post, li) {
   button.setAttribute("aria-controls", panelId);
   const panel = el("div", { id: panelId, className: "post-comments", hidden: true });
   let thread = null;
-  button.addEventListener("click", async () => {
+  async function toggle() {
     const open = panel.hidden;
     panel.hidden = !open;
     button.setAttribute("aria-expanded", String(open));
@@ -88,7 +88,10 @@ function commentsToggle(post, li) {
       },
     });
     await thread.refresh();
-  });
+  }
+  button.addEventListener("click", toggle);
+  // A notification's link opens one post with its comments, scrolled to the comment.
+  li.openComments = () => (panel.hidden ? toggle() : Promise.resolve());
   return [button, panel];
 }
 
@@ -162,7 +165,21 @@ function item(post) {
   return li;
 }
 
+// `?post=<id>` (a notification's link) shows that one post, its comments open; a
+// `#comment-<id>` is scrolled into view and focused.
+const single = groupId ? null : new URLSearchParams(window.location.search).get("post");
+
+async function loadSingle() {
+  const post = await api(`/posts/${encodeURIComponent(single)}`);
+  const li = item(post);
+  list.replaceChildren(li);
+  more.hidden = true;
+  await li.openComments();
+  showLinkedComment();
+}
+
 async function load(cursor) {
+  if (single) return loadSingle();
   list.setAttribute("aria-busy", "true");
   if (!cursor) recent = [];
   await act(async () => {

@@ -1,0 +1,1 @@
+"""Work after the request: consumers of the table's stream, and scheduled jobs."""
