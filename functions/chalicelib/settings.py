@@ -38,6 +38,17 @@ SETTINGS = (
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM", "", "SSM parameter holding the PEM private key."),
     ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60",
      "Per-employee limits: action=count/seconds, comma-separated."),
+    ("PLEIN_MAIL_SENDER", "", "From address of notification mail, e.g. 'Plein <plein@org.nl>'."),
+    ("PLEIN_MAIL_CONFIGURATION_SET", "", "SES configuration set every message is sent with."),
+    ("PLEIN_MAIL_OUTBOX", "", "Folder that gets every message as an .eml file instead of SES."),
+    ("PLEIN_SES_ENDPOINT", "", "SES endpoint URL; empty means the AWS default."),
+    ("PLEIN_VAPID_PRIVATE_KEY", "", "PEM key signing Web Push (local, tests); prod uses _PARAM."),
+    ("PLEIN_VAPID_PRIVATE_KEY_PARAM", "", "SSM parameter holding the VAPID private key."),
+    ("PLEIN_VAPID_SUBJECT", "", "VAPID contact (mailto: or https:); empty: the public URL."),
+    ("PLEIN_PUSH_HOSTS",
+     "fcm.googleapis.com,updates.push.services.mozilla.com,web.push.apple.com,"
+     "*.notify.windows.com",
+     "Push services (host or *.suffix) a device's endpoint may be at, when deployed."),
 )
 
 
@@ -75,6 +86,14 @@ class Settings:
     cloudfront_private_key: str
     cloudfront_private_key_param: str
     rate_limits: dict[str, tuple[int, int]]
+    mail_sender: str = ""
+    mail_configuration_set: str = ""
+    mail_outbox: str = ""
+    ses_endpoint: str | None = None
+    vapid_private_key: str = ""
+    vapid_private_key_param: str = ""
+    vapid_subject: str = ""
+    push_hosts: tuple[str, ...] = ()
 
     @property
     def is_local(self) -> bool:
@@ -141,6 +160,14 @@ def load(environ=os.environ) -> Settings:
         cloudfront_private_key=values["PLEIN_CLOUDFRONT_PRIVATE_KEY"],
         cloudfront_private_key_param=values["PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM"],
         rate_limits=_limits(values["PLEIN_RATE_LIMITS"], _DEFAULT_LIMITS),
+        mail_sender=values["PLEIN_MAIL_SENDER"],
+        mail_configuration_set=values["PLEIN_MAIL_CONFIGURATION_SET"],
+        mail_outbox=values["PLEIN_MAIL_OUTBOX"],
+        ses_endpoint=values["PLEIN_SES_ENDPOINT"] or None,
+        vapid_private_key=values["PLEIN_VAPID_PRIVATE_KEY"],
+        vapid_private_key_param=values["PLEIN_VAPID_PRIVATE_KEY_PARAM"],
+        vapid_subject=values["PLEIN_VAPID_SUBJECT"],
+        push_hosts=_list(values["PLEIN_PUSH_HOSTS"], lower=True),
     )
 
 

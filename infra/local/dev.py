@@ -10,7 +10,7 @@ from werkzeug.serving import make_server
 
 from .. import site
 from ..paths import CONTENT, SITE
-from . import env, objects, snapshot
+from . import delivery, env, objects, snapshot
 from .dynamo import EmbeddedAws, ensure_table
 from .gateway import ApiApp, OneOrigin, SiteApp
 from .media import MediaApp, UploadProxy
@@ -41,6 +41,7 @@ class LocalStack:
     def start(self, seed_demo: bool = True) -> dict:
         saved = snapshot.read(self.snapshot_path)  # fails before anything starts
         self.aws.start()
+        self.outbox = delivery.configure(self.data_dir)
         env.configure(self.aws.endpoint, TABLE, _secret(self.data_dir))
         from chalicelib.clock import system_clock
         from chalicelib.ids import new_id
@@ -142,8 +143,11 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
     if private_site:  # CloudFront guards the pages and the photos alike
         site_app = _private(site_app, site_dir, headers)
         media_app = _private(media_app, site_dir, headers)
+    from .outbox import OutboxApp
+
     app = OneOrigin(ApiApp(env.load_app()), site_app, media=media_app,
-                    upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers))
+                    upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers),
+                    outbox=OutboxApp(stack.outbox, headers))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()
 

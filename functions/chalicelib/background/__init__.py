@@ -1,0 +1,1 @@
+"""Work after the request: stream consumers and scheduled jobs."""

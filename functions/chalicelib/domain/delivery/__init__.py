@@ -1,0 +1,99 @@
+"""Delivering notifications outside the app: Web Push to a person's devices and email, now or
+in a daily or weekly digest. The fan-out (`domain/notifications`) decides what to deliver;
+this package decides how, and never raises for one unreachable device or mailbox, because
+the notification itself already exists and a retried stream batch would not deliver it again.
+
+See docs/email-and-push.md.
+"""
+
+import logging
+
+from ...clock import Clock, system_clock
+from .. import i18n
+from ..brand import brand
+from . import message, push, transport, unsubscribe
+
+log = logging.getLogger(__name__)
+
+PERIODS = ("daily", "weekly")
+MAX_DIGEST_LINES = 50
+
+
+def _lang(person) -> str:
+    return i18n.language(getattr(person, "language", "nl"))
+
+
+def _stamp(now) -> str:
+    return now.strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _mailable(person, mailer) -> bool:
+    if mailer is None or not person.email:
+        return False
+    return not mailer.suppressed(person.email)
+
+
+def deliver_now(person, note: dict, clock: Clock = system_clock, mailer=None) -> None:
+    """Called once per new notification: push to every device, and mail it when the person
+    chose "immediately" for its type and has not turned that type off by link."""
+    try:
+        push.send(person.id, push.payload(note, brand()["name"]))
+    except Exception:  # a push service's trouble must not lose the mail
+        log.exception("push for notification %s failed", note.get("id"))
+    if note.get("mail") != "now":
+        return
+    mailer = mailer or transport.default()
+    if note.get("type") in unsubscribe.turned_off(person.id) or not _mailable(person, mailer):
+        return
+    lang, now = _lang(person), clock()
+    _ = i18n.translator(lang)
+    text = str(note.get("text", ""))
+    mail = message.compose(person, subject=text, heading=_("New on %(site)s") % {
+        "site": brand()["name"]}, lines=[message.Line(text, note.get("url", ""))],
+        kind=str(note.get("type")), lang=lang, now=now)
+    mailer.send(mail, _stamp(now))
+
+
+def digest_lines(person, notes: list[dict], period: str, turned_off: set[str]) -> list[dict]:
+    """The notes a digest may show: types not turned off, from groups the person can still
+    read at send time, newest first."""
+    from ...models import Person
+    from ..standing import readable_groups
+    from ..viewer import Viewer
+
+    if f"digest:{period}" in turned_off:
+        return []
+    notes = [n for n in notes if n.get("type") not in turned_off]
+    groups = {n["group"] for n in notes if n.get("group")}
+    if groups:
+        who = Viewer(id=person.id, name=person.name, email=person.email,
+                     role=getattr(person, "role", "employee"),
+                     person=person if isinstance(person, Person) else None)
+        readable = readable_groups(who, groups)
+        notes = [n for n in notes if not n.get("group") or n["group"] in readable]
+    return sorted(notes, key=lambda n: str(n.get("created", "")), reverse=True)
+
+
+def send_digest(person, notes: list[dict], period: str, clock: Clock = system_clock,
+                mailer=None) -> bool:
+    """One summary mail of `notes` (daily or weekly); True when a message was sent."""
+    if period not in PERIODS:
+        raise ValueError(f"period is one of {PERIODS}")
+    mailer = mailer or transport.default()
+    notes = digest_lines(person, notes, period, unsubscribe.turned_off(person.id))
+    if not notes or not _mailable(person, mailer):
+        return False
+    lang, now = _lang(person), clock()
+    _ = i18n.translator(lang)
+    site = brand()["name"]
+    subject = (_("Your daily summary from %(site)s") if period == "daily"
+               else _("Your weekly summary from %(site)s")) % {"site": site}
+    lines = [message.Line(str(n.get("text", "")), n.get("url", ""))
+             for n in notes[:MAX_DIGEST_LINES]]
+    if len(notes) > MAX_DIGEST_LINES:
+        lines.append(message.Line(_("And %(count)s more on %(site)s.") % {
+            "count": len(notes) - MAX_DIGEST_LINES, "site": site}, "/"))
+    heading = _("What happened since your last summary")
+    mailer.send(message.compose(person, subject, heading, lines, f"digest:{period}", lang, now),
+                _stamp(now))
+    return True

@@ -1,0 +1,32 @@
+"""Mail and push for `plein dev` and `plein jobs`: the outbox folder and the VAPID key, both in
+the data dir. Runs before the API's settings are read (see `env`)."""
+
+import os
+from pathlib import Path
+
+OUTBOX = "outbox"
+VAPID_KEY = "vapid-private.pem"
+
+
+def vapid_pem(data_dir: Path) -> str:
+    """The local VAPID key, made once per data dir (mode 600), like the session secret."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    path = Path(data_dir) / VAPID_KEY
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = ec.generate_private_key(ec.SECP256R1())
+        path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+        path.chmod(0o600)
+    return path.read_text()
+
+
+def configure(data_dir: Path) -> Path:
+    """Mail goes to `<data dir>/outbox/`, push is signed with the data dir's key; values the
+    caller set already win. Returns the outbox folder."""
+    outbox = Path(os.environ.setdefault("PLEIN_MAIL_OUTBOX", str(Path(data_dir) / OUTBOX)))
+    os.environ.setdefault("PLEIN_VAPID_PRIVATE_KEY", vapid_pem(data_dir))
+    return outbox
