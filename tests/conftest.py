@@ -45,6 +45,10 @@ def pytest_configure(config):
         # High enough for tests that post in bulk; the limit itself is tested with low ones.
         "PLEIN_RATE_LIMITS": "post=1000/60,comment=1000/60,upload=1000/60,hit=1000/60",
     })
+    # Web Push is signed as `plein dev` signs it: with a key made for this run.
+    from infra.local.delivery import new_vapid_pem
+
+    os.environ["PLEIN_VAPID_PRIVATE_KEY"] = new_vapid_pem()
 
 
 def pytest_unconfigure(config):

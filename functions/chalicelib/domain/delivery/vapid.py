@@ -9,17 +9,9 @@ import base64
 from functools import lru_cache
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from ... import ssm
 from ...settings import settings
-
-
-def new_private_pem() -> str:
-    """A fresh P-256 key as PKCS#8 PEM: what the local data dir and SSM keep."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption()).decode()
 
 
 @lru_cache(maxsize=1)
