@@ -98,6 +98,16 @@ def compiled_catalogs() -> dict[str, bytes]:
                 for p in i18n.compile_catalogs(Path(tmp))}
 
 
+def packaged_brand() -> dict[str, bytes]:
+    """The organisation's name and colours from pelicanconf.py, for the API's mail
+    (`domain/brand.py`), so the Lambda needs no Pelican settings."""
+    sys.path.insert(0, str(FUNCTIONS))
+    from chalicelib.domain import brand
+
+    return {"chalicelib/brand.json": json.dumps(brand.from_pelicanconf(), sort_keys=True)
+            .encode()}
+
+
 def trim_artifact(source: Path, target: Path, extra: dict[str, bytes] | None = None) -> str:
     """Rewrites Chalice's zip without runtime-provided packages, with `extra` files added and
     fixed timestamps, and returns a digest of its contents (names and bytes, not zip
@@ -154,7 +164,8 @@ def package(stage: Stage, out: Path, build_site=site.build, content: Path = CONT
     merge = out / "merge-template.json"
     merge.write_text(json.dumps(merge_template(stage), indent=2))
     _chalice(stage, merge, work)
-    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT, compiled_catalogs())
+    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT,
+                           {**compiled_catalogs(), **packaged_brand()})
     template = json.loads((work / "sam.json").read_text())
     deploy_hash = hash_of(template, digest)
     # Recorded in the stack so the next deploy can tell "nothing changed" without a diff.
