@@ -117,3 +117,20 @@ def test_at_most_ten_devices_the_oldest_makes_room_and_delete_removes_one(
     assert kept == {d.endpoint for d in devices[2:]}
     push.unsubscribe(who, {"endpoint": devices[5].endpoint})
     assert len(push.devices(person.id)) == 9
+
+
+def test_a_shared_browser_belongs_to_the_last_person_who_turned_push_on(
+        client, as_person, make_person, receiver):
+    from chalicelib.domain.delivery import push
+
+    anna, bram = make_person(), make_person()
+    browser = Device(f"{receiver.url}/push/shared")
+    subscribe(client, as_person, anna, browser)
+    subscribe(client, as_person, bram, browser)
+    assert push.devices(anna.id) == []
+    assert push.send(anna.id, b"{}")["sent"] == 0
+    assert push.send(bram.id, b"{}")["sent"] == 1
+    # Bram turns it off: nobody gets pushes on that browser any more.
+    client.http.delete("/api/push/subscriptions", headers=as_person(bram),
+                       body=json.dumps({"endpoint": browser.endpoint}))
+    assert push.devices(bram.id) == []

@@ -27,6 +27,22 @@ class PushSubscription(Item):
         return f"PERSON#{person_id}", f"{PUSH_PREFIX}{endpoint_hash}"
 
 
+class PushEndpoint(Item):
+    """pk=PUSHEP#<hash of the endpoint>, sk=OWNER: whose device a browser is now. A browser
+    has one endpoint, so when a colleague signs in on a shared computer and turns push on,
+    the previous person's subscription for it is removed in the same transaction: nobody gets
+    another person's notifications."""
+
+    class Meta(BaseMeta):
+        pass
+
+    person_id = UnicodeAttribute()
+
+    @staticmethod
+    def key(endpoint_hash: str) -> tuple[str, str]:
+        return f"PUSHEP#{endpoint_hash}", "OWNER"
+
+
 class MailOptOut(Item):
     """pk=PERSON#<id>, sk=MAILOFF: the email kinds turned off by a one-click unsubscribe link.
 

@@ -8,14 +8,17 @@ answers 404 or 410 is gone for good and is removed.
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import json
 import logging
 import urllib.parse
 
+from pynamodb.exceptions import DeleteError
+
 from ...clock import Clock, iso
 from ...errors import invalid
-from ...models.delivery import PUSH_PREFIX, PushSubscription
+from ...models.delivery import PUSH_PREFIX, PushEndpoint, PushSubscription
 from ...models.schema import transaction
 from ...settings import Settings, settings
 from . import vapid
@@ -92,18 +95,32 @@ def devices(person_id: str) -> list[PushSubscription]:
                                        limit=MAX_DEVICES + 1))
 
 
+def _owner(endpoint_hash: str) -> str | None:
+    try:
+        return PushEndpoint.get(*PushEndpoint.key(endpoint_hash)).person_id
+    except PushEndpoint.DoesNotExist:
+        return None
+
+
 def subscribe(viewer, body: dict, clock: Clock, config: Settings = settings) -> dict:
-    """Adds (or refreshes) this device; past MAX_DEVICES the longest-known one makes room."""
+    """Adds (or refreshes) this device, taking the browser over from whoever had it before;
+    past MAX_DEVICES the longest-known device makes room."""
     sub = {**parse(body, config), **_keys(body)}
-    item = PushSubscription(*PushSubscription.key(viewer.id, _hash(sub["endpoint"])),
-                            created=iso(clock()), **sub)
-    known = devices(viewer.id)
-    others = sorted((d for d in known if d.sk != item.sk), key=lambda d: d.created)
+    digest = _hash(sub["endpoint"])
+    item = PushSubscription(*PushSubscription.key(viewer.id, digest), created=iso(clock()),
+                            **sub)
+    previous = _owner(digest)
+    others = sorted((d for d in devices(viewer.id) if d.sk != item.sk),
+                    key=lambda d: d.created)
     surplus = others[:max(0, len(others) - (MAX_DEVICES - 1))]
     with transaction() as tx:
         tx.save(item)
+        tx.save(PushEndpoint(*PushEndpoint.key(digest), person_id=viewer.id))
+        if previous and previous != viewer.id:
+            tx.delete(PushSubscription(*PushSubscription.key(previous, digest)))
         for old in surplus:
             tx.delete(old)
+            tx.delete(PushEndpoint(*PushEndpoint.key(old.sk.removeprefix(PUSH_PREFIX))))
     return {"devices": len(others) - len(surplus) + 1}
 
 
@@ -111,7 +128,12 @@ def unsubscribe(viewer, body: dict) -> dict:
     endpoint = body.get("endpoint")
     if not isinstance(endpoint, str) or not endpoint or len(endpoint) > MAX_ENDPOINT:
         raise invalid("endpoint", "Send the subscription's endpoint URL.")
-    PushSubscription(*PushSubscription.key(viewer.id, _hash(endpoint))).delete()
+    digest = _hash(endpoint)
+    PushSubscription(*PushSubscription.key(viewer.id, digest)).delete()
+    if _owner(digest) == viewer.id:
+        with contextlib.suppress(DeleteError):  # someone else took the browser meanwhile
+            PushEndpoint(*PushEndpoint.key(digest)).delete(
+                condition=PushEndpoint.person_id == viewer.id)
     return {"removed": True}
 
 
@@ -160,4 +182,7 @@ def send(person_id: str, data: bytes, config: Settings = settings, pem: str | No
 
 
 def _forget(device: PushSubscription) -> None:
-    device.delete()  # DeleteItem of an item already gone is no error
+    """A dead endpoint: the device and its owner record go (deleting what is gone is no
+    error)."""
+    device.delete()
+    PushEndpoint(*PushEndpoint.key(device.sk.removeprefix(PUSH_PREFIX))).delete()
