@@ -55,7 +55,7 @@ def test_everyone_with_pending_notes_gets_one_digest_and_a_rerun_mails_nobody(
     pending(dynamodb, table, carla.id, 0, period="weekly")
     pending(dynamodb, table, bram.id, 9, created="2026-12-02T10:00:00Z")  # after the run
 
-    assert run(TUESDAY_7) == {"sent": 2, "skipped": 0, "empty": 0}
+    assert run(TUESDAY_7) == {"sent": 2, "skipped": 0, "empty": 0, "failed": 0}
     mails = outbox_messages(run.outbox)
     assert sorted(m["To"].addresses[0].display_name for m in mails) == ["Anna", "Bram"]
     anna_mail = next(m for m in mails if "Anna" in str(m["To"]))
@@ -63,7 +63,7 @@ def test_everyone_with_pending_notes_gets_one_digest_and_a_rerun_mails_nobody(
     assert sorted(len(ids) for _p, ids in run.marked) == [1, 3]
 
     # The same day again (a retried schedule): nothing new goes out.
-    assert run(TUESDAY_7) == {"sent": 0, "skipped": 2, "empty": 0}
+    assert run(TUESDAY_7) == {"sent": 0, "skipped": 2, "empty": 0, "failed": 0}
     assert len(outbox_messages(run.outbox)) == 2
 
 

@@ -11,6 +11,7 @@ that reads or changes notification items is in `pending_notes` and the `_store()
 below, the one place that knows that layout.
 """
 
+import logging
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from ..models.delivery import DigestMarker
 from ..models.schema import BaseMeta, shared_connection
 from ..settings import settings
 
+log = logging.getLogger(__name__)
 DIGEST_HOUR = 7
 WEEKLY_WEEKDAY = 0  # Monday
 MARKER_DAYS = 14
@@ -103,7 +105,7 @@ def digest(at: datetime, period: str | None = None,
     """Runs the digests due at `at` (or only `period`); returns counts for the job's log."""
     notes_of = notes_of or (lambda person, items: _store().readable_notes(person, items))
     mark = mark or (lambda person_id, ids, when: _store().mark_mailed(person_id, ids, when))
-    done = {"sent": 0, "skipped": 0, "empty": 0}
+    done = {"sent": 0, "skipped": 0, "empty": 0, "failed": 0}
     for each in [period] if period else due_periods(at):
         day = stamp(each, at)
         for person_id, items in pending(each, at):
@@ -114,7 +116,12 @@ def digest(at: datetime, period: str | None = None,
                 person = Person.get(*Person.key(person_id))
             except DoesNotExist:
                 continue
-            sent = send(person, notes_of(person, items), each, clock=lambda: at)
+            try:
+                sent = send(person, notes_of(person, items), each, clock=lambda: at)
+            except Exception:  # one mailbox's trouble must not stop everyone else's digest
+                log.exception("digest for %s failed; its notes stay pending", person_id)
+                done["failed"] += 1
+                continue
             done["sent" if sent else "empty"] += 1
             mark(person_id, [item["id"] for item in items], at)
     return done

@@ -42,7 +42,13 @@ def deliver_now(person, note: dict, clock: Clock = system_clock, mailer=None) ->
         log.exception("push for notification %s failed", note.get("id"))
     if note.get("mail") != "now":
         return
-    mailer = mailer or transport.default()
+    try:
+        _mail_now(person, note, clock, mailer or transport.default())
+    except Exception:  # SES throttling or an outage: logged, and the note stays in the app
+        log.exception("mail for notification %s failed", note.get("id"))
+
+
+def _mail_now(person, note: dict, clock: Clock, mailer) -> None:
     if note.get("type") in unsubscribe.turned_off(person.id) or not _mailable(person, mailer):
         return
     lang, now = _lang(person), clock()
@@ -50,7 +56,7 @@ def deliver_now(person, note: dict, clock: Clock = system_clock, mailer=None) ->
     text = str(note.get("text", ""))
     mail = message.compose(person, subject=text, heading=_("New on %(site)s") % {
         "site": brand()["name"]}, lines=[message.Line(text, note.get("url", ""))],
-        kind=str(note.get("type")), lang=lang, now=now)
+        kind=str(note.get("type")), lang=lang, now=now, from_=mailer.sender)
     mailer.send(mail, _stamp(now))
 
 
@@ -94,6 +100,6 @@ def send_digest(person, notes: list[dict], period: str, clock: Clock = system_cl
         lines.append(message.Line(_("And %(count)s more on %(site)s.") % {
             "count": len(notes) - MAX_DIGEST_LINES, "site": site}, "/"))
     heading = _("What happened since your last summary")
-    mailer.send(message.compose(person, subject, heading, lines, f"digest:{period}", lang, now),
-                _stamp(now))
+    mailer.send(message.compose(person, subject, heading, lines, f"digest:{period}", lang, now,
+                                from_=mailer.sender), _stamp(now))
     return True

@@ -43,8 +43,9 @@ def unsubscribe_url(person_id: str, kind: str, lang: str) -> str:
     return f"{base_url()}/api/mail/unsubscribe?{query}"
 
 
-def sender() -> str:
-    name, address = parseaddr(settings.mail_sender)
+def sender(configured: str) -> str:
+    """The From: the configured sender, named after the site when it has no name."""
+    name, address = parseaddr(configured)
     return formataddr((name or brand()["name"], address or LOCAL_SENDER))
 
 
@@ -91,8 +92,9 @@ font-size:20px;font-weight:bold">{e(look["name"])}</td></tr>
 
 
 def compose(person, subject: str, heading: str, lines: list[Line], kind: str, lang: str,
-            now: datetime) -> EmailMessage:
-    """The whole message for `person`; `kind` is what its unsubscribe link turns off."""
+            now: datetime, from_: str = "") -> EmailMessage:
+    """The whole message for `person`; `kind` is what its unsubscribe link turns off, `from_`
+    the transport's sender."""
     _ = i18n.translator(lang)
     site = brand()["name"]
     leave = unsubscribe_url(person.id, kind, lang)
@@ -101,10 +103,10 @@ def compose(person, subject: str, heading: str, lines: list[Line], kind: str, la
                                                     manage)]
     message = EmailMessage()
     message["Subject"] = subject
-    message["From"] = sender()
+    message["From"] = sender(from_)
     message["To"] = Address(display_name=person.name, addr_spec=person.email)
     message["Date"] = format_datetime(now)
-    message["Message-ID"] = make_msgid(domain=parseaddr(sender())[1].rpartition("@")[2])
+    message["Message-ID"] = make_msgid(domain=parseaddr(sender(from_))[1].rpartition("@")[2])
     message["List-Unsubscribe"] = f"<{leave}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies

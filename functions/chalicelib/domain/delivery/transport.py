@@ -25,8 +25,9 @@ SUPPRESSED_FILE = "suppressed.txt"
 class Outbox:
     """Every message as an RFC 5322 file, named so the folder lists oldest first."""
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, sender: str = ""):
         self.folder = Path(folder)
+        self.sender = sender
 
     def suppressed(self, address: str) -> bool:
         listed = self.folder / SUPPRESSED_FILE
@@ -51,15 +52,21 @@ class Outbox:
 class Ses:
     """Amazon SES v2: raw content, so the message is sent exactly as built."""
 
-    def __init__(self, client, configuration_set: str = ""):
+    def __init__(self, client, sender: str, configuration_set: str = ""):
         self.client = client
+        self.sender = sender
         self.configuration_set = configuration_set
 
     def suppressed(self, address: str) -> bool:
+        from botocore.exceptions import ClientError
+
         try:
             self.client.get_suppressed_destination(EmailAddress=address)
-        except self.client.exceptions.NotFoundException:
-            return False
+        except ClientError as err:
+            # Not on the list is SES's NotFoundException, an HTTP 404.
+            if err.response.get("ResponseMetadata", {}).get("HTTPStatusCode") == 404:
+                return False
+            raise
         return True
 
     def send(self, message: EmailMessage, stamp: str) -> str:
@@ -75,13 +82,13 @@ class Ses:
 def for_settings(config: Settings):
     """The transport these settings ask for; None when mail is not configured at all."""
     if config.mail_outbox:
-        return Outbox(config.mail_outbox)
+        return Outbox(config.mail_outbox, config.mail_sender)
     if config.mail_sender:
         import boto3
 
         client = boto3.client("sesv2", region_name=config.region,
                               endpoint_url=config.ses_endpoint)
-        return Ses(client, config.mail_configuration_set)
+        return Ses(client, config.mail_sender, config.mail_configuration_set)
     return None
 
 
