@@ -134,3 +134,19 @@ def test_a_shared_browser_belongs_to_the_last_person_who_turned_push_on(
     client.http.delete("/api/push/subscriptions", headers=as_person(bram),
                        body=json.dumps({"endpoint": browser.endpoint}))
     assert push.devices(bram.id) == []
+
+
+def test_many_deliveries_at_once_reach_every_device(client, as_person, make_person, receiver,
+                                                    clock):
+    from chalicelib.domain.delivery import deliver_all
+
+    people = [make_person() for _ in range(5)]
+    devices = {}
+    for person in people:
+        devices[person.id] = Device(f"{receiver.url}/push/{person.id}")
+        subscribe(client, as_person, person, devices[person.id])
+    deliver_all([(person, {**NOTE, "id": f"comment.{person.id}"}) for person in people],
+                clock=clock)
+    got = {r["path"].rsplit("/", 1)[1]: r["body"] for r in receiver.received}
+    assert {pid: devices[pid].decrypt(body)["tag"] for pid, body in got.items()} == {
+        person.id: f"comment.{person.id}" for person in people}

@@ -7,6 +7,7 @@ See docs/email-and-push.md.
 """
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from ...clock import Clock, system_clock
 from .. import i18n
@@ -58,6 +59,16 @@ def _mail_now(person, note: dict, clock: Clock, mailer) -> None:
         "site": brand()["name"]}, lines=[message.Line(text, note.get("url", ""))],
         kind=str(note.get("type")), lang=lang, now=now, from_=mailer.sender)
     mailer.send(mail, _stamp(now))
+
+
+def deliver_all(pairs: list[tuple], clock: Clock = system_clock, workers: int = 16) -> None:
+    """`deliver_now` for many (person, note) pairs side by side: a push or a mail waits on
+    another service for tens of milliseconds, so a post to 1,000 followers delivered one by
+    one would spend most of the handler's time waiting. botocore clients are thread-safe."""
+    if not pairs:
+        return
+    with ThreadPoolExecutor(max_workers=min(workers, len(pairs))) as pool:
+        list(pool.map(lambda pair: deliver_now(pair[0], pair[1], clock=clock), pairs))
 
 
 def digest_lines(person, notes: list[dict], period: str, turned_off: set[str]) -> list[dict]:
