@@ -150,3 +150,21 @@ def test_many_deliveries_at_once_reach_every_device(client, as_person, make_pers
     got = {r["path"].rsplit("/", 1)[1]: r["body"] for r in receiver.received}
     assert {pid: devices[pid].decrypt(body)["tag"] for pid, body in got.items()} == {
         person.id: f"comment.{person.id}" for person in people}
+
+
+def test_an_account_leaves_no_device_or_opt_out_behind(client, as_person, make_person,
+                                                       receiver):
+    from chalicelib.domain.delivery import forget_items, push
+    from chalicelib.models.schema import transaction
+
+    anna, bram = make_person(), make_person()
+    shared = Device(f"{receiver.url}/push/shared")
+    subscribe(client, as_person, anna, Device(f"{receiver.url}/push/own"))
+    subscribe(client, as_person, anna, shared)
+    subscribe(client, as_person, bram, shared)  # now Bram's browser
+    items = forget_items(anna.id)
+    assert sorted(i.sk for i in items)[0] == "MAILOFF" and len(items) == 3  # own + its owner
+    with transaction() as tx:
+        for item in items:
+            tx.delete(item)
+    assert push.devices(anna.id) == [] and push.send(bram.id, b"{}")["sent"] == 1

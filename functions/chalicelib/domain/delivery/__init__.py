@@ -71,6 +71,19 @@ def deliver_all(pairs: list[tuple], clock: Clock = system_clock, workers: int = 
         list(pool.map(lambda pair: deliver_now(pair[0], pair[1], clock=clock), pairs))
 
 
+def forget_items(person_id: str) -> list:
+    """What goes with a deleted account: its devices (and their owner records, when still
+    this person's) and its mail opt-outs; for `owndata._delete_profile`'s transaction (at most
+    2 × 11 + 1 items, one Query and one BatchGet to find them)."""
+    from ...models.delivery import PUSH_PREFIX, MailOptOut, PushEndpoint
+
+    devices = push.devices(person_id)
+    owners = [PushEndpoint(*PushEndpoint.key(d.sk.removeprefix(PUSH_PREFIX))) for d in devices]
+    mine = [o for o in PushEndpoint.batch_get([(o.pk, o.sk) for o in owners])
+            if o.person_id == person_id] if owners else []
+    return [*devices, *mine, MailOptOut(*MailOptOut.key(person_id))]
+
+
 def digest_lines(person, notes: list[dict], period: str, turned_off: set[str]) -> list[dict]:
     """The notes a digest may show: types not turned off, from groups the person can still
     read at send time, newest first."""
