@@ -168,3 +168,12 @@ def test_an_account_leaves_no_device_or_opt_out_behind(client, as_person, make_p
         for item in items:
             tx.delete(item)
     assert push.devices(anna.id) == [] and push.send(bram.id, b"{}")["sent"] == 1
+
+
+def test_a_push_only_ever_links_to_our_own_pages():
+    from chalicelib.domain.delivery import push
+
+    for url, sent in (("/groep.html?id=1#c", "/groep.html?id=1#c"), ("//evil.example/", "/"),
+                      ("/\\evil.example/", "/"), ("https://evil.example/", "/"), (None, "/")):
+        assert json.loads(push.payload({"id": "n", "text": "t", "url": url}, "Plein"))["url"] \
+            == sent

@@ -36,15 +36,18 @@ def test_the_control_registers_the_worker_and_a_push_shows_a_notification(page, 
     for payload in ({"title": "Plein", "body": "Bram reageerde op je bericht",
                      "url": "/index.html#comment-1", "tag": "comment.1"},
                     {"title": "Plein", "body": "Elders", "url": "https://evil.example/",
-                     "tag": "comment.2"}):
+                     "tag": "comment.2"},
+                    {"title": "Plein", "body": "Ook elders", "url": "/\\evil.example/",
+                     "tag": "comment.3"}):
         devtools.send("ServiceWorker.deliverPushMessage", {
             "origin": live.url, "registrationId": worker, "data": json.dumps(payload)})
-    page.wait_for_function(f"({NOTIFICATIONS}).then(ns => ns.length === 2)")
+    page.wait_for_function(f"({NOTIFICATIONS}).then(ns => ns.length === 3)")
     shown = sorted(page.evaluate(NOTIFICATIONS), key=lambda n: n["tag"])
     assert shown == [
         {"title": "Plein", "body": "Bram reageerde op je bericht", "tag": "comment.1",
          "url": "/index.html#comment-1"},
         # A link elsewhere never makes it into a notification: it opens the home page.
         {"title": "Plein", "body": "Elders", "tag": "comment.2", "url": "/"},
+        {"title": "Plein", "body": "Ook elders", "tag": "comment.3", "url": "/"},
     ]
     assert page.errors == []

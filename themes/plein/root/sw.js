@@ -4,7 +4,8 @@
 
 function ownPath(url) {
   // Only our own pages: a payload can never send the reader to another site.
-  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+  // "//host" and "/\host" are other hosts to a browser.
+  return typeof url === "string" && /^\/(?![\/\\])/.test(url) ? url : "/";
 }
 
 self.addEventListener("push", (event) => {

@@ -33,7 +33,7 @@ def base_url() -> str:
 
 def absolute(path: str) -> str:
     """Only our own site's paths become links: a note's url is never a way to another host."""
-    if not isinstance(path, str) or not path.startswith("/") or path.startswith("//"):
+    if not isinstance(path, str) or not path.startswith("/") or path[1:2] in ("/", "\\"):
         return ""
     return base_url() + path
 

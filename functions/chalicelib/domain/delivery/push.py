@@ -139,9 +139,10 @@ def unsubscribe(viewer, body: dict) -> dict:
 
 def payload(note: dict, site: str) -> bytes:
     """What the service worker shows: small, since push services cap a message near 4 KB."""
+    url = str(note.get("url") or "")
+    own = url.startswith("/") and url[1:2] not in ("/", "\\")  # "//x", "/\\x": other hosts
     return json.dumps({"title": site, "body": str(note.get("text", ""))[:500],
-                       "url": note.get("url") if str(note.get("url", "")).startswith("/")
-                       else "/", "tag": note.get("id")}).encode()
+                       "url": url if own else "/", "tag": note.get("id")}).encode()
 
 
 def send(person_id: str, data: bytes, config: Settings = settings, pem: str | None = None) -> dict:
