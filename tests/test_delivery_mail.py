@@ -15,6 +15,9 @@ NOTES = [
     {"id": "mention.02", "type": "mention", "text": "Bram noemde je: <b>kijk</b> & zie",
      "url": "/index.html?post=02", "created": "2026-11-26T12:00:00Z", "group": None,
      "mail": "daily"},
+    {"id": "likes.03", "type": "likes", "text": "Kees vindt je bericht leuk",
+     "url": "/\\evil.example/x", "created": "2026-11-25T12:00:00Z", "group": None,
+     "mail": "daily"},
 ]
 
 
@@ -58,6 +61,7 @@ def test_a_daily_digest_in_dutch_has_both_parts_the_branding_and_one_click_heade
     assert "&lt;b&gt;kijk&lt;/b&gt; &amp; zie" in html and "<b>kijk" not in html
     assert "Deze e-mails uitzetten" in html
     assert "<img" not in html and "src=" not in html  # no third-party (or any) images
+    assert "evil.example" not in text + html  # a note's link is only ever a page of ours
 
 
 def test_the_digest_speaks_english_to_an_english_reader(make_person, clock, outbox):
