@@ -1,7 +1,8 @@
 """Delivering notifications outside the app: Web Push to a person's devices and email, now or
 in a daily or weekly digest. The fan-out (`domain/notifications`) decides what to deliver;
-this package decides how, and never raises for one unreachable device or mailbox, because
-the notification itself already exists and a retried stream batch would not deliver it again.
+this package decides how. It never raises for an unreachable device or mailbox: the
+notification is in the app either way, and raising would make the stream deliver the whole
+batch again, pushing and mailing everyone else twice.
 
 See docs/email-and-push.md.
 """
@@ -55,9 +56,10 @@ def _mail_now(person, note: dict, clock: Clock, mailer) -> None:
     lang, now = _lang(person), clock()
     _ = i18n.translator(lang)
     text = str(note.get("text", ""))
-    mail = message.compose(person, subject=text, heading=_("New on %(site)s") % {
-        "site": brand()["name"]}, lines=[message.Line(text, note.get("url", ""))],
-        kind=str(note.get("type")), lang=lang, now=now, from_=mailer.sender)
+    subject = " ".join(text.split())[:200]  # one line, however the text came
+    heading = _("New on %(site)s") % {"site": brand()["name"]}
+    mail = message.compose(person, subject, heading, [message.Line(text, note.get("url", ""))],
+                           kind=str(note.get("type")), lang=lang, now=now, from_=mailer.sender)
     mailer.send(mail, _stamp(now))
 
 
