@@ -26,8 +26,8 @@ PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
 # plein_incremental removes pages no longer built before plein_pages lists what is there.
-PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_events", "plein_incremental",
-           "plein_pages"]
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_events", "plein_root",
+           "plein_incremental", "plein_pages"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = ["groups", "events"]  # see plugins/plein_groups and plugins/plein_events
 SITEURL = ""

@@ -50,6 +50,10 @@ def pytest_configure(config):
         # The pages the API tests comment on and count; `plein dev` names its own site's list.
         "PLEIN_SITE_PAGES": str(ROOT / "tests" / "data" / "site-pages.json"),
     })
+    # Web Push is signed as `plein dev` signs it: with a key made for this run.
+    from infra.local.delivery import new_vapid_pem
+
+    os.environ["PLEIN_VAPID_PRIVATE_KEY"] = new_vapid_pem()
 
 
 def pytest_unconfigure(config):

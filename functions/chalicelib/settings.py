@@ -50,6 +50,17 @@ SETTINGS = (
      "Per-employee limits: action=count/seconds, comma-separated."),
     ("PLEIN_SITE_PAGES", "", "The built site's page list (plein-pages.json): a file or "
      "s3://bucket/key; empty: no page takes comments or hits."),
+    ("PLEIN_MAIL_SENDER", "", "From address of notification mail, e.g. 'Plein <plein@org.nl>'."),
+    ("PLEIN_MAIL_CONFIGURATION_SET", "", "SES configuration set every message is sent with."),
+    ("PLEIN_MAIL_OUTBOX", "", "Folder that gets every message as an .eml file instead of SES."),
+    ("PLEIN_SES_ENDPOINT", "", "SES endpoint URL; empty means the AWS default."),
+    ("PLEIN_VAPID_PRIVATE_KEY", "", "PEM key signing Web Push (local, tests); prod uses _PARAM."),
+    ("PLEIN_VAPID_PRIVATE_KEY_PARAM", "", "SSM parameter holding the VAPID private key."),
+    ("PLEIN_VAPID_SUBJECT", "", "VAPID contact (mailto: or https:); empty: the public URL."),
+    ("PLEIN_PUSH_HOSTS",
+     "fcm.googleapis.com,updates.push.services.mozilla.com,web.push.apple.com,"
+     "*.notify.windows.com",
+     "Push services (host or *.suffix) a device's endpoint may be at, when deployed."),
 )
 
 
@@ -91,6 +102,14 @@ class Settings:
     rate_limits: dict[str, tuple[int, int]]
     site_pages: str
     origin_secret: str = ""
+    mail_sender: str = ""
+    mail_configuration_set: str = ""
+    mail_outbox: str = ""
+    ses_endpoint: str | None = None
+    vapid_private_key: str = ""
+    vapid_private_key_param: str = ""
+    vapid_subject: str = ""
+    push_hosts: tuple[str, ...] = ()
 
     @property
     def is_local(self) -> bool:
@@ -176,6 +195,14 @@ def load(environ: Mapping[str, str] = os.environ) -> Settings:
         rate_limits=_limits(values["PLEIN_RATE_LIMITS"], _DEFAULT_LIMITS),
         origin_secret=values["PLEIN_ORIGIN_SECRET"],
         site_pages=values["PLEIN_SITE_PAGES"],
+        mail_sender=values["PLEIN_MAIL_SENDER"],
+        mail_configuration_set=values["PLEIN_MAIL_CONFIGURATION_SET"],
+        mail_outbox=values["PLEIN_MAIL_OUTBOX"],
+        ses_endpoint=values["PLEIN_SES_ENDPOINT"] or None,
+        vapid_private_key=values["PLEIN_VAPID_PRIVATE_KEY"],
+        vapid_private_key_param=values["PLEIN_VAPID_PRIVATE_KEY_PARAM"],
+        vapid_subject=values["PLEIN_VAPID_SUBJECT"],
+        push_hosts=_list(values["PLEIN_PUSH_HOSTS"], lower=True),
     )
 
 

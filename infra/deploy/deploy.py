@@ -83,6 +83,25 @@ def ensure_secret(ssm, name: str) -> bool:
     return True
 
 
+def ensure_vapid_key(ssm, name: str) -> bool:
+    """Creates the Web Push (VAPID) signing key once, as a SecureString; True when created.
+    Never replaced: every browser subscribed with its public half."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    try:
+        ssm.get_parameter(Name=name)
+        return False
+    except ssm.exceptions.ParameterNotFound:
+        pass
+    key = ec.generate_private_key(ec.SECP256R1())
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption()).decode()
+    ssm.put_parameter(Name=name, Value=pem, Type="SecureString", Overwrite=False,
+                      Description="Plein: signs Web Push notifications (VAPID)")
+    return True
+
+
 def site_public_key(ssm, name: str, create: bool) -> str:
     """The public half (PEM) of the key the API signs site cookies with. The private half is
     made here once, as a SecureString, and only the API reads it; "" when it does not exist
@@ -234,6 +253,8 @@ def deploy(pkg: Package, stage: Stage, aws: Aws, dry_run: bool = False,
     else:
         if ensure_secret(aws.ssm, stage.session_secret_param):
             report(f"Created the session key in SSM: {stage.session_secret_param}")
+        if ensure_vapid_key(aws.ssm, stage.vapid_key_param):
+            report(f"Created the Web Push key in SSM: {stage.vapid_key_param}")
         if private and not site_key:
             site_key = site_public_key(aws.ssm, stage.site_key_param, create=True)
             report(f"Created the site-cookie signing key in SSM: {stage.site_key_param}")

@@ -99,6 +99,16 @@ def compiled_catalogs() -> dict[str, bytes]:
                 for p in i18n.compile_catalogs(Path(tmp))}
 
 
+def packaged_brand() -> dict[str, bytes]:
+    """The organisation's name and colours from pelicanconf.py, for the API's mail
+    (`domain/brand.py`), so the Lambda needs no Pelican settings."""
+    sys.path.insert(0, str(FUNCTIONS))
+    from chalicelib.domain import brand
+
+    return {"chalicelib/brand.json": json.dumps(brand.from_pelicanconf(), sort_keys=True)
+            .encode()}
+
+
 def bytecode(files: dict[str, bytes]) -> dict[str, bytes]:
     """`__pycache__` entries for every module, so a cold start in Lambda's read-only code folder
     loads bytecode instead of compiling hundreds of modules on every start. They are
@@ -202,8 +212,8 @@ def package(stage: Stage, out: Path, build_site=site.build, content: Path = CONT
     template = json.loads((work / "sam.json").read_text())
     add_log_groups(template, stage.log_retention_days)
     runtime = template["Resources"]["APIHandler"]["Properties"]["Runtime"]
-    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT, compiled_catalogs(),
-                           compile_for=runtime)
+    digest = trim_artifact(work / ARTIFACT, out / ARTIFACT,
+                           {**compiled_catalogs(), **packaged_brand()}, compile_for=runtime)
     deploy_hash = hash_of(template, digest)
     # Recorded in the stack so the next deploy can tell "nothing changed" without a diff.
     template["Outputs"]["DeployHash"] = {"Value": deploy_hash}

@@ -94,7 +94,7 @@ def _parameter_arn(name: str) -> dict:
 
 def lambda_policy(stage: Stage, private: bool) -> dict:
     """Written by hand: exactly what the handlers do, on exactly these resources."""
-    params = [_parameter_arn(stage.session_secret_param)]
+    params = [_parameter_arn(stage.session_secret_param), _parameter_arn(stage.vapid_key_param)]
     if private:
         params.append(_parameter_arn(stage.site_key_param))
     if stage.oidc.client_secret_param:
@@ -123,7 +123,26 @@ def lambda_policy(stage: Stage, private: bool) -> dict:
          "Resource": sub(f"${{SiteBucket.Arn}}/{PAGES_MANIFEST}")},
         {"Sid": "Secrets", "Effect": "Allow", "Action": "ssm:GetParameter",
          "Resource": params},
+        *mail_statements(stage),
     ]}
+
+
+def mail_statements(stage: Stage) -> list[dict]:
+    """Sending as the stage's sender identity (with its configuration set) only; the
+    suppression-list lookup has no resource to narrow it to."""
+    mail = stage.mail
+    if not mail.sender:
+        return []
+    arn = "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}"
+    resources = [sub(f"{arn}:identity/{mail.identity_name}")]
+    if mail.configuration_set:
+        resources.append(sub(f"{arn}:configuration-set/{mail.configuration_set}"))
+    return [
+        {"Sid": "Mail", "Effect": "Allow", "Action": "ses:SendEmail", "Resource": resources,
+         "Condition": {"StringEquals": {"ses:FromAddress": mail.sender_address}}},
+        {"Sid": "MailSuppression", "Effect": "Allow", "Action": "ses:GetSuppressedDestination",
+         "Resource": "*"},
+    ]
 
 
 def api_settings() -> frozenset[str]:
@@ -152,6 +171,11 @@ def environment(stage: Stage, known: frozenset[str], private: bool) -> dict:
         "PLEIN_ORIGIN_SECRET": cloudfront.ORIGIN_SECRET,
         # Synced with the site, so a content-only deploy updates it without a new Lambda.
         "PLEIN_SITE_PAGES": sub(f"s3://${{SiteBucket}}/{PAGES_MANIFEST}"),
+        "PLEIN_MAIL_SENDER": stage.mail.sender,
+        "PLEIN_MAIL_CONFIGURATION_SET": stage.mail.configuration_set,
+        "PLEIN_VAPID_PRIVATE_KEY_PARAM": stage.vapid_key_param,
+        "PLEIN_VAPID_SUBJECT": f"mailto:{stage.mail.sender_address}" if stage.mail.sender
+        else "",
     }
     if private:
         env["PLEIN_CLOUDFRONT_KEY_PAIR_ID"] = {"Ref": "SiteKey"}

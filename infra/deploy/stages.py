@@ -30,6 +30,27 @@ class Oidc:
 
 
 @dataclass(frozen=True)
+class Mail:
+    """Notification mail through SES: a verified sender and, optionally, its configuration set
+    (events, suppression options). `identity` is the SES identity the sender belongs to: the
+    sender's domain unless the address itself was verified."""
+
+    sender: str = ""
+    configuration_set: str = ""
+    identity: str = ""
+
+    @property
+    def sender_address(self) -> str:
+        from email.utils import parseaddr
+
+        return parseaddr(self.sender)[1]
+
+    @property
+    def identity_name(self) -> str:
+        return self.identity or self.sender_address.rpartition("@")[2]
+
+
+@dataclass(frozen=True)
 class Stage:
     name: str
     region: str = "eu-west-1"
@@ -37,6 +58,7 @@ class Stage:
     certificate_arn: str = ""
     admin_emails: tuple[str, ...] = ()
     oidc: Oidc = field(default_factory=Oidc)
+    mail: Mail = field(default_factory=Mail)
     private_site: bool = True  # pages only with CloudFront signed cookies set at sign-in
     settings: tuple[tuple[str, str], ...] = ()  # other non-secret API settings, by name
     # What a flood may cost: the API's share of the account's Lambda concurrency, and API
@@ -59,6 +81,10 @@ class Stage:
     def site_key_param(self) -> str:
         return f"/plein/{self.name}/cloudfront-private-key"
 
+    @property
+    def vapid_key_param(self) -> str:
+        return f"/plein/{self.name}/vapid-private-key"
+
 
 def _check(ok: bool, where: str, reason: str) -> None:
     if not ok:
@@ -79,6 +105,7 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
     at = f"{where} [stages.{name}]"
     oidc_raw = raw.pop("oidc", {}) or {}
     settings_raw = raw.pop("settings", {}) or {}
+    mail_raw = raw.pop("mail", {}) or {}
     limits = ("reserved_concurrency", "api_rate_limit", "api_burst_limit", "log_retention_days",
               "access_log_days")
     known = {"region", "domain", "certificate_arn", "admin_emails", "private_site", *limits}
@@ -94,6 +121,8 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
         settings=tuple(sorted((str(k), str(v)) for k, v in settings_raw.items())),
         oidc=Oidc(**{k: oidc_raw.get(k, "") for k in ("issuer", "client_id",
                                                       "client_secret_param")}),
+        mail=Mail(**{k: str(mail_raw.get(k, "")) for k in ("sender", "configuration_set",
+                                                           "identity")}),
         **{k: raw[k] for k in limits if k in raw},
     )
     for key in limits:
@@ -102,6 +131,15 @@ def parse(data: dict, name: str, where: str = "stages.toml") -> Stage:
                f"{key} is a whole number above 0")
     _check(stage.log_retention_days in LOG_RETENTION_DAYS, at,
            f"log_retention_days is one of CloudWatch's periods: {LOG_RETENTION_DAYS}")
+    unknown = set(mail_raw) - {"sender", "configuration_set", "identity"}
+    _check(not unknown, f"{at}.mail", f"unknown keys {sorted(unknown)}")
+    _check(not stage.mail.sender or bool(_EMAIL.match(stage.mail.sender_address)), f"{at}.mail",
+           f"sender {stage.mail.sender!r} has no email address")
+    _check(not stage.mail.configuration_set or bool(
+        re.match(r"^[A-Za-z0-9_-]{1,64}$", stage.mail.configuration_set)), f"{at}.mail",
+        "configuration_set is an SES configuration set name (letters, digits, - and _)")
+    _check(not (stage.mail.configuration_set or stage.mail.identity) or bool(stage.mail.sender),
+           f"{at}.mail", "set sender too, or mail stays off")
     unknown = set(oidc_raw) - {"issuer", "client_id", "client_secret_param"}
     _check(not unknown, f"{at}.oidc", f"unknown keys {sorted(unknown)}")
     _check(isinstance(stage.private_site, bool), at, "private_site is true or false")

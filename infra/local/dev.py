@@ -12,7 +12,7 @@ from werkzeug.serving import make_server
 
 from .. import site
 from ..paths import CONTENT, PAGES_MANIFEST, SITE
-from . import env, journal, objects, snapshot
+from . import delivery, env, journal, objects, snapshot
 from .dynamo import EmbeddedAws, ensure_table
 from .gateway import ApiApp, OneOrigin, SiteApp
 from .journal import Journal
@@ -65,6 +65,7 @@ class LocalStack:
         saved = snapshot.read(self.snapshot_path)  # fails before anything starts
         written = journal.read(self.journal.path)
         self.aws.start()
+        self.outbox = delivery.configure(self.data_dir)
         env.configure(self.aws.endpoint, TABLE, _secret(self.data_dir), demo_signin=demo_signin)
         from chalicelib.clock import system_clock
         from chalicelib.ids import new_id
@@ -236,10 +237,13 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
     if private_site:  # CloudFront guards the pages and the photos alike
         site_app = _private(site_app, site_dir, headers)
         media_app = _private(media_app, site_dir, headers)
+    from .outbox import OutboxApp
+
     app = OneOrigin(ApiApp(env.load_app()), site_app, media=media_app,
                     upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers,
                                        {env.ACCESS_KEY_ID: env.SECRET_ACCESS_KEY},
-                                       env.region()))
+                                       env.region(,
+                    outbox=OutboxApp(stack.outbox, headers))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()
 

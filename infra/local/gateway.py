@@ -95,8 +95,9 @@ class SiteApp:
 
 
 class OneOrigin:
-    def __init__(self, api, site, media=None, upload=None):
+    def __init__(self, api, site, media=None, upload=None, outbox=None):
         self.api, self.site, self.media, self.upload = api, site, media, upload
+        self.outbox = outbox  # the local mail outbox page; CloudFront has no such path
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "/")
@@ -107,4 +108,6 @@ class OneOrigin:
             target = self.media
         elif self.upload and path == "/upload":
             target = self.upload
+        elif self.outbox and path.startswith("/outbox/"):
+            target = self.outbox
         return target(environ, start_response)

@@ -54,8 +54,16 @@ def reminders(at: datetime) -> dict:
     return job.run(at)
 
 
+def digest(at: datetime) -> dict:
+    """The daily (and on Mondays weekly) email digests (docs/email-and-push.md)."""
+    from . import digest as job
+
+    return job.digest(at)
+
+
 JOBS: dict[str, Job] = {
     "reminders": Job(reminders, Every(timedelta(hours=1))),
+    "digest": Job(digest, Daily(time(7, 0))),
 }
 
 

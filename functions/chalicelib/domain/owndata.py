@@ -23,7 +23,7 @@ from ..errors import invalid
 from ..models import Comment, EmailIndex, Membership, Post, Reaction, SubjectIndex
 from ..models.events import Enrolment
 from ..models.notifications import Follower, Notification, NotifySettings, Unread
-from . import cursors, directory, erase, people, photos
+from . import cursors, delivery, directory, erase, people, photos
 from .events import calendar, enrolment
 
 CHOICES = ("anonymise", "remove")
@@ -206,7 +206,8 @@ def _delete_profile(person) -> None:
     links = [EmailIndex(*EmailIndex.key(person.email))]
     if person.subject:
         links.append(SubjectIndex(*SubjectIndex.key(person.issuer, person.subject)))
-    directory.remove(person, also=links + _notification_settings(person.id))
+    directory.remove(person, also=links + _notification_settings(person.id)
+                     + delivery.forget_items(person.id))
 
 
 def _notification_settings(person_id: str) -> list:
