@@ -11,11 +11,18 @@ const status = box.querySelector("[data-feed-status]");
 
 function show(state) {
   revoke.hidden = !state.active;
+  make.dataset.armed = "";
   make.textContent = state.active ? t("feedRenew") : t("feedMake");
 }
 
+// Renewing breaks the address already in the reader's calendar: a second click confirms it
+// (two clicks rather than a confirm() dialog, as elsewhere on the site).
 make.addEventListener("click", () => {
-  if (!revoke.hidden && !window.confirm(t("feedRenewConfirm"))) return;
+  if (!revoke.hidden && make.dataset.armed !== "yes") {
+    make.dataset.armed = "yes";
+    make.textContent = t("feedRenewAgain");
+    return;
+  }
   act(async () => {
     const made = await api("/calendar", { method: "POST", body: {} });
     field.hidden = false;

@@ -19,6 +19,7 @@ const enrolStatus = part("enrol-status");
 const organiseStatus = part("organise-status");
 const cancel = part("cancel");
 const csv = part("csv");
+const cancelLabel = cancel.textContent;
 let event = null;
 
 function render() {
@@ -54,6 +55,8 @@ function render() {
   part("organise").hidden = !may(event, "attendees") && !may(event, "cancel");
   csv.hidden = !may(event, "attendees");
   cancel.hidden = !may(event, "cancel") || event.status !== "active";
+  cancel.dataset.armed = "";
+  cancel.textContent = cancelLabel;
   document.dispatchEvent(new CustomEvent("plein:event", { detail: event }));
 }
 
@@ -120,8 +123,14 @@ csv.addEventListener("click", () => act(async () => {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }, { status: organiseStatus, button: csv, done: t("attendeesExported") }));
 
+// Two clicks instead of a confirm() dialog, as for deleting a group: the second click within
+// the same view cancels the event.
 cancel.addEventListener("click", () => {
-  if (!window.confirm(t("confirmCancelEvent"))) return;
+  if (cancel.dataset.armed !== "yes") {
+    cancel.dataset.armed = "yes";
+    cancel.textContent = t("cancelEventAgain");
+    return;
+  }
   act(async () => {
     await api(path(), { method: "DELETE", body: {} });
     event = await api(path());
