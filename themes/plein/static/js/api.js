@@ -30,7 +30,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = "GET", body } = {}) {
+async function send(path, method, body) {
   const options = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
@@ -41,21 +41,42 @@ export async function api(path, { method = "GET", body } = {}) {
     options.headers["Content-Type"] = "application/json";
     options.body = "{}";
   }
-  let response;
   try {
-    response = await fetch(base + path, options);
+    return await fetch(base + path, options);
   } catch {
     throw new ApiError(0, { error: "network" });
   }
-  const text = await response.text();
+}
+
+async function failure(response) {
   let data = null;
   try {
-    data = text ? JSON.parse(text) : null;
+    data = await response.json();
   } catch {
     data = null;
   }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+  return new ApiError(response.status, data);
+}
+
+export async function api(path, { method = "GET", body } = {}) {
+  const response = await send(path, method, body);
+  if (!response.ok) throw await failure(response);
+  const text = await response.text();
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+// A file the API makes for the viewer (a CSV export): {blob, name}, or the same translated
+// ApiError as api() when it is refused.
+export async function download(path) {
+  const response = await send(path, "GET");
+  if (!response.ok) throw await failure(response);
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const [, name = "download"] = disposition.match(/filename="([^"]+)"/) || [];
+  return { blob: await response.blob(), name };
 }
 
 // What to tell the reader about a failure. `special` overrides the message for one code or

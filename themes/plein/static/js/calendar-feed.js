@@ -1,7 +1,7 @@
 // The personal calendar feed: make or renew its secret address (shown once), or revoke it.
-import { api } from "./api.js";
-import { onSession } from "./dom.js";
+import { act, api, errorText, say } from "./api.js";
 import { t } from "./messages.js";
+import { onSession } from "./session.js";
 
 const box = document.querySelector('[data-widget="calendar-feed"]');
 const make = box.querySelector("[data-feed-make]");
@@ -11,40 +11,41 @@ const status = box.querySelector("[data-feed-status]");
 
 function show(state) {
   revoke.hidden = !state.active;
+  make.dataset.armed = "";
   make.textContent = state.active ? t("feedRenew") : t("feedMake");
 }
 
-make.addEventListener("click", async () => {
-  if (!revoke.hidden && !window.confirm(t("feedRenewConfirm"))) return;
-  try {
+// Renewing breaks the address already in the reader's calendar: a second click confirms it
+// (two clicks rather than a confirm() dialog, as elsewhere on the site).
+make.addEventListener("click", () => {
+  if (!revoke.hidden && make.dataset.armed !== "yes") {
+    make.dataset.armed = "yes";
+    make.textContent = t("feedRenewAgain");
+    return;
+  }
+  act(async () => {
     const made = await api("/calendar", { method: "POST", body: {} });
     field.hidden = false;
     field.querySelector("input").value = made.url;
     field.querySelector("input").select();
-    status.textContent = t("feedMade");
     show(made);
-  } catch {
-    status.textContent = t("error");
-  }
+    return made;
+  }, { status, button: make, done: t("feedMade") });
 });
 
-revoke.addEventListener("click", async () => {
-  try {
-    await api("/calendar", { method: "DELETE", body: {} });
-    field.hidden = true;
-    status.textContent = t("feedRevoked");
-    show({ active: false });
-  } catch {
-    status.textContent = t("error");
-  }
-});
+revoke.addEventListener("click", () => act(async () => {
+  await api("/calendar", { method: "DELETE", body: {} });
+  field.hidden = true;
+  field.querySelector("input").value = "";
+  show({ active: false });
+}, { status, button: revoke, done: t("feedRevoked") }));
 
 onSession(async (person) => {
   box.hidden = !person;
   if (!person) return;
   try {
     show(await api("/calendar"));
-  } catch {
-    status.textContent = t("error");
+  } catch (err) {
+    say(status, errorText(err), { error: true });
   }
 });

@@ -1,15 +1,16 @@
 // "Plan an event": for a group the viewer belongs to, or (content managers) the organisation.
-import { api, ApiError } from "./api.js";
-import { el, onSession } from "./dom.js";
+import { act, api, errorText, say } from "./api.js";
+import { el } from "./dom.js";
 import { t } from "./messages.js";
-import { pageUrl } from "./event-labels.js";
+import { focusField, pageUrl } from "./event-labels.js";
 import { choosePhotos, uploadPhoto } from "./photos.js";
+import { onSession } from "./session.js";
 
 const form = document.querySelector('[data-widget="event-create"]');
 const site = form.dataset.site;
 const owner = form.elements.group;
 const cover = choosePhotos(form.querySelector("[data-photo-picker]"), { max: 1 });
-const say = (text) => { form.querySelector(".status").textContent = text; };
+const status = form.querySelector("[data-event-create-status]");
 const wanted = new URLSearchParams(window.location.search).get("group");
 
 async function fillGroups(person) {
@@ -21,8 +22,8 @@ async function fillGroups(person) {
     const page = await api("/groups?filter=mine");
     owner.append(...page.items.filter((g) => g.status === "active")
       .map((g) => el("option", { value: g.id, textContent: g.name, selected: g.id === wanted })));
-  } catch {
-    say(t("error"));
+  } catch (err) {
+    say(status, errorText(err), { error: true });
   }
   // Without organisation-wide rights, a group it is: the first, unless ?group= chose one.
   if (!wide && owner.value === "" && owner.options.length > 1) owner.selectedIndex = 1;
@@ -53,27 +54,17 @@ function body() {
   return data;
 }
 
-form.addEventListener("submit", async (event) => {
+form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const button = form.querySelector("button[type=submit]");
-  button.disabled = true;
-  say("");
-  try {
+  act(async () => {
     const data = body();
     const [photo] = cover.chosen();
     if (photo) data.cover = await uploadPhoto(photo);
-    const created = await api("/events", { method: "POST", body: data });
-    say(t("eventCreated"));
+    const created = await api("/events", { method: "POST", body: data }).catch(focusField(form));
     window.location.assign(pageUrl(site, created));
-  } catch (err) {
-    if (err instanceof ApiError && err.body.field && form.elements[err.body.field]) {
-      form.elements[err.body.field].focus();
-    }
-    say(err instanceof ApiError ? (err.body.field ? err.body.reason : t("error"))
-      : err.message || t("error"));
-  } finally {
-    button.disabled = false;
-  }
+    return created;
+  }, { status, button: form.querySelector("button[type=submit]"), busy: t("eventCreating"),
+    done: t("eventCreated") });
 });
 
 onSession((person) => {

@@ -1,11 +1,14 @@
 // Organisers edit an event on its page. event.js announces the event ("plein:event"); a saved
 // edit is announced back the same way, and every change raises the event's SEQUENCE.
-import { api, ApiError } from "./api.js";
+import { act, api, say } from "./api.js";
+import { may } from "./dom.js";
+import { focusField } from "./event-labels.js";
 import { t } from "./messages.js";
 
 const box = document.querySelector('[data-widget="event-edit"]');
+const details = box.querySelector("details");
 const form = box.querySelector("form");
-const say = (text) => { form.querySelector(".status").textContent = text; };
+const status = box.querySelector("[data-event-edit-status]");
 const FIELDS = ["title", "description", "start", "end", "location", "online_url", "capacity",
   "deadline"];
 let shown = null;
@@ -40,30 +43,22 @@ function changes() {
 
 document.addEventListener("plein:event", (e) => {
   const event = e.detail;
-  box.hidden = !(event.may && event.may.edit && event.status === "active");
-  if (!box.hidden && !box.open) fill(event);
+  box.hidden = !(may(event, "edit") && event.status === "active");
+  if (!box.hidden && !details.open) fill(event);
 });
 
-form.addEventListener("submit", async (e) => {
+form.addEventListener("submit", (e) => {
   e.preventDefault();
   const body = changes();
   if (!Object.keys(body).length) {
-    say(t("nothingChanged"));
+    say(status, t("nothingChanged"));
     return;
   }
-  const button = form.querySelector("button");
-  button.disabled = true;
-  try {
-    const saved = await api(`/events/${encodeURIComponent(shown.id)}`, { method: "PATCH", body });
-    box.open = false;
-    say(t("eventSaved"));
+  act(async () => {
+    const saved = await api(`/events/${encodeURIComponent(shown.id)}`, { method: "PATCH", body })
+      .catch(focusField(form));
+    details.open = false;
     document.dispatchEvent(new CustomEvent("plein:event-saved", { detail: saved }));
-  } catch (err) {
-    if (err instanceof ApiError && err.body.field && form.elements[err.body.field]) {
-      form.elements[err.body.field].focus();
-    }
-    say(err instanceof ApiError && err.body.reason ? err.body.reason : t("error"));
-  } finally {
-    button.disabled = false;
-  }
+    return saved;
+  }, { status, button: form.querySelector("button[type=submit]"), done: t("eventSaved") });
 });

@@ -1,5 +1,6 @@
 // How an event reads in lists and on its page: its time in the organisation's zone, where it
 // is, and where the viewer stands. Shared by the event widgets.
+import { ApiError } from "./api.js";
 import { el } from "./dom.js";
 import { t } from "./messages.js";
 
@@ -56,4 +57,14 @@ export function card(site, event) {
   const li = el("li", { className: `event-card${event.status === "cancelled" ? " cancelled" : ""}` },
     [title, time, meta]);
   return li;
+}
+
+// For a failed create or edit: puts the cursor in the field the API refused, then passes the
+// failure on to act(), which says what was wrong.
+export function focusField(form) {
+  return (err) => {
+    const input = err instanceof ApiError && err.field ? form.elements[err.field] : null;
+    if (input && typeof input.focus === "function") input.focus();
+    throw err;
+  };
 }

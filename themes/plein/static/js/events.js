@@ -1,8 +1,8 @@
 // The events page: upcoming, mine or past (and one group's, with ?group=), a page at a time.
-import { api } from "./api.js";
-import { onSession } from "./dom.js";
+import { api, errorText, say } from "./api.js";
 import { t } from "./messages.js";
 import { card } from "./event-labels.js";
+import { onSession } from "./session.js";
 
 const list = document.querySelector('[data-widget="events"]');
 const scope = document.querySelector('[data-widget="event-scope"]');
@@ -23,20 +23,20 @@ function query(cursor) {
 
 async function load(cursor) {
   list.setAttribute("aria-busy", "true");
-  status.textContent = "";
+  say(status, "");
   try {
     const page = await api(query(cursor));
     if (!cursor) list.replaceChildren();
     list.append(...page.items.map((event) => card(site, event)));
-    if (!cursor && page.items.length === 0) status.textContent = t("noEvents");
+    if (!cursor && page.items.length === 0) say(status, t("noEvents"));
     if (group && page.items[0] && page.items[0].group) {
       groupLine.textContent = page.items[0].group.name;
       groupLine.hidden = false;
     }
     next = page.next;
     more.hidden = !next;
-  } catch {
-    status.textContent = t("error");
+  } catch (err) {
+    say(status, errorText(err, { not_found: t("groupNotFound") }), { error: true });
   } finally {
     list.setAttribute("aria-busy", "false");
   }
