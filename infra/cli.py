@@ -112,6 +112,12 @@ def _people_reindex(args) -> int:
     return _on_people_table(args, people_reindex.main)
 
 
+def _search_reindex(args) -> int:
+    from . import search_reindex
+
+    return _on_people_table(args, search_reindex.main)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="plein", description="Plein, a static-first intranet.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -184,6 +190,16 @@ def parser() -> argparse.ArgumentParser:
                              help=f"{verb} the deployed table named by PLEIN_TABLE instead")
     imp.set_defaults(func=_people_import)
     reindex.set_defaults(func=_people_reindex)
+
+    search = sub.add_parser("search", help="manage the search index").add_subparsers(
+        dest="search_command", required=True)
+    rebuild = search.add_parser("reindex", help="index every post and comment for search, "
+                                "and drop what no longer exists (after an upgrade)")
+    rebuild.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
+                         help="local data to reindex (default: .plein/); stop plein dev first")
+    rebuild.add_argument("--aws", action="store_true",
+                         help="reindex the deployed table named by PLEIN_TABLE instead")
+    rebuild.set_defaults(func=_search_reindex)
     return top
 
 
