@@ -150,3 +150,17 @@ def test_bad_searches_are_400(client, as_person, make_person, query, field):
 
 def test_search_needs_a_session(client, table):
     assert client.http.get("/api/search?q=x").status_code == 401
+
+
+def test_an_erased_accounts_posts_and_comments_leave_the_index(api, make_person):
+    anna, bram = make_person(), make_person()
+    theirs = api.post(bram, "Wie weet waar de beamer is?")
+    mine = api.post(anna, "De beamer staat in zaal drie.")
+    said = api.comment(anna, theirs["id"], "Beamer van zaal twee is stuk.")
+    assert len(api.found(bram, "beamer")) == 3
+    response = api.client.http.delete("/api/me", headers=api.as_person(anna),
+                                      body='{"content": "remove"}')
+    assert response.status_code == 200, response.json_body
+    api.stream.post(mine["id"])
+    api.stream.comment(said["id"])
+    assert api.found(bram, "beamer") == [theirs["id"]]
