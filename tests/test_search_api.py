@@ -164,3 +164,16 @@ def test_an_erased_accounts_posts_and_comments_leave_the_index(api, make_person)
     api.stream.post(mine["id"])
     api.stream.comment(said["id"])
     assert api.found(bram, "beamer") == [theirs["id"]]
+
+
+def test_a_rare_word_with_a_common_one_finds_an_old_post(api, make_person):
+    from chalicelib.domain.search import index
+
+    anna = make_person()
+    old = api.post(anna, "Het zeldzaamheidsonderzoek van de afdeling is klaar.")
+    for n in range(index.READ_PER_TERM // 20 + 3):
+        for m in range(20):
+            # Written straight into the index: 200+ newer documents with the common word.
+            index.DynamoIndex().index(index.Document(
+                f"01ZZZZZZZZZZZZZZZZZZZZ{n:02d}{m:02d}", "post", "FEED", "afdeling"))
+    assert api.found(anna, "zeldzaamheidsonderzoek afdeling") == [old["id"]]

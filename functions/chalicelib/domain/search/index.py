@@ -5,11 +5,12 @@ in the table it already pays for answers their searches in a handful of Queries,
 to run. `SearchIndex` is what a larger organisation would implement over OpenSearch
 Serverless instead (docs/search.md).
 
-A query reads one partition per stem, newest first, side by side: the documents that contain
-every stem within the window all those reads cover, walked from the shortest list (the
-rarest stem) and probed in the others. A window is exact: each list is complete back to its
-last entry, so below the newest of those last entries nothing is missed. The next window
-starts there.
+A query reads one partition per stem, newest first, side by side, and walks the shortest list
+(the rarest stem), probing the others. A list is complete back to its last entry, so a
+document the rarest list holds is certainly in or out of every other list that reaches back
+that far; where a list of a common stem does not reach so far back, the hit is marked unsure
+and the live document decides (the caller reads it anyway). The next window starts below the
+rarest list's last entry.
 """
 
 import math
@@ -49,6 +50,7 @@ class Hit:
     score: float
     post: str | None = None
     page: str | None = None
+    sure: bool = True  # False: the index could not tell whether every stem occurs
 
 
 class SearchIndex(Protocol):
@@ -136,24 +138,31 @@ class DynamoIndex:
 
         with ThreadPoolExecutor(max_workers=len(stems)) as pool:
             lists = list(pool.map(read, stems))
-        truncated = [found[-1].sk for found, more in lists if more and found]
-        cutoff = max(truncated) if truncated else None
-        rarest = min((found for found, _ in lists), key=len)
-        probes = [{e.sk: e for e in found} for found, _ in lists]
+        rarest, rarest_more = min(lists, key=lambda found: len(found[0]))
+        probes = [({e.sk: e for e in found}, more and found[-1].sk) for found, more in lists]
         hits = []
         for entry in rarest:
-            if cutoff is not None and entry.sk < cutoff:
-                break
-            if all(entry.sk in p for p in probes):
-                matches = sum(min(int(p[entry.sk].n or 1), 5) for p in probes)
-                hits.append((entry, matches))
+            matches, sure = 0, True
+            for probe, reaches in probes:
+                other = probe.get(entry.sk)
+                if other is not None:
+                    matches += min(int(other.n or 1), 5)
+                elif reaches and entry.sk < reaches:
+                    # Older than this stem's list reaches: the live document decides.
+                    matches, sure = matches + 1, False
+                else:
+                    break
+            else:
+                hits.append((entry, matches, sure))
+        # Below the rarest list's last entry lies the next window.
+        cutoff = rarest[-1].sk if rarest_more and rarest else None
         if not hits:
             return [], (cursors.encode(f"{cutoff}.0") if cutoff else None)
         newest = _timestamp(hits[0][0].sk)
         ranked = sorted(
             (Hit(e.sk, e.kind, e.part, m * math.pow(0.5, (newest - _timestamp(e.sk))
-                                                    / 86400 / HALF_LIFE_DAYS), e.post, e.page)
-             for e, m in hits), key=lambda h: (h.score, h.id), reverse=True)
+                                                    / 86400 / HALF_LIFE_DAYS), e.post, e.page,
+                 sure) for e, m, sure in hits), key=lambda h: (h.score, h.id), reverse=True)
         # Later pages of this window keep its upper bound, so new posts do not shift them.
         top = bound or hits[0][0].sk + _AFTER
         page = ranked[offset:offset + limit]

@@ -16,7 +16,7 @@ from ..viewer import Viewer
 from .index import DynamoIndex, Hit, SearchIndex
 from .indexer import comment_document, post_document
 from .snippets import snippet, title
-from .terms import MAX_QUERY_TERMS, plain_text, query_terms, words
+from .terms import MAX_QUERY_TERMS, document_terms, plain_text, query_terms, words
 
 TYPES = ("posts", "groups", "people")
 MAX_QUERY_CHARS = 200
@@ -111,8 +111,9 @@ def _result(viewer: Viewer, hit: Hit, items: dict, stems: set[str]) -> dict | No
         doc = comment_document(comment, post)
     else:
         doc = post_document(post)
-    # Gone, hidden or moved since it was indexed: the live item has the last word.
-    if doc is None or doc.part != hit.part:
+    # Gone, hidden, moved or edited since it was indexed, or a hit the index could not be
+    # sure of (docs/search.md): the live item has the last word.
+    if doc is None or doc.part != hit.part or not stems <= document_terms(doc.text).keys():
         return None
     if hit.kind == "comment":
         url = (hit.page + f"#comment-{hit.id}" if hit.page else _post_url(post))
