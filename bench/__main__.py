@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from infra.paths import ROOT
 
-from . import api, deploy, pages, people, startup, usage
+from . import api, deploy, pages, people, search, startup, usage
 
 BUDGETS = {
     "stream_ratio": 1.3,  # latency at 50,000 posts over latency at 1,000
@@ -141,6 +141,7 @@ def main() -> int:
     results["usage"] = usage.run_isolated()
     text = report(results) + "\n".join(deploy.section(deploy.run()))
     text += "\n".join(["", *people.report(people.run_isolated(), BUDGETS["calls_per_request"])])
+    text += "\n".join(["", "", *search.report(search.run_isolated())])
     (ROOT / "docs" / "benchmarks.md").write_text(text)
     print(text)
     return 0
