@@ -177,3 +177,17 @@ def test_a_rare_word_with_a_common_one_finds_an_old_post(api, make_person):
             index.DynamoIndex().index(index.Document(
                 f"01ZZZZZZZZZZZZZZZZZZZZ{n:02d}{m:02d}", "post", "FEED", "afdeling"))
     assert api.found(anna, "zeldzaamheidsonderzoek afdeling") == [old["id"]]
+
+
+def test_a_blanked_comment_leaves_the_index(api, make_person):
+    anna, bram = make_person(), make_person()
+    post = api.post(anna, "Nieuwe koffiebonen in de keuken.")
+    said = api.comment(bram, post["id"], "Zijn dat arabicabonen?")
+    reply = api.write("post", f"/api/posts/{post['id']}/comments", anna,
+                      {"body": "Ja, arabica.", "parent": said["id"]})
+    api.stream.comment(reply["id"])
+    assert len(api.found(anna, "arabicabonen")) == 1
+    # With a reply it keeps its place, emptied: a MODIFY, not a REMOVE.
+    api.write("delete", f"/api/comments/{said['id']}", bram)
+    assert api.stream.comment(said["id"]).event == "MODIFY"
+    assert api.found(anna, "arabicabonen") == []

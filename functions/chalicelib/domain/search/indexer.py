@@ -73,8 +73,9 @@ def refresh(kind: str, doc_id: str, index: SearchIndex) -> int:
         post = _post(doc_id)
         doc = post_document(post)
         writes = index.index(doc) if doc else index.remove(doc_id)
-        if doc is None:
-            # Its comments are unreachable now (every path to them goes through the post).
+        if post is None:
+            # Its comments are unreachable now (every path to them goes through the post). A
+            # hidden post's stay: searches drop them while it is hidden (the live post decides).
             writes += _each_comment(doc_id, index.remove)
         return writes
     comment = _comment(doc_id)
