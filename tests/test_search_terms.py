@@ -39,3 +39,17 @@ def test_snippets_escape_the_text_and_mark_the_matches():
     assert "<mark>café</mark>" in marked and "<mark>fietsenstallingen</mark>" in marked
     assert "<script>" not in marked and "<b>" not in marked
     assert "&lt;script&gt;" in marked
+
+
+def test_no_payload_survives_as_markup_in_a_snippet():
+    import re
+
+    from chalicelib.domain.search.terms import plain_text
+    from xss_payloads import PAYLOADS
+
+    for payload in PAYLOADS:
+        text = plain_text(f"zoekwoord {payload} zoekwoord")
+        marked = snippet(text, set(query_terms("zoekwoord")))
+        tags = set(re.findall(r"</?([a-zA-Z][^\s/>]*)", marked))
+        assert tags <= {"mark"}, (payload, marked)
+        assert "<mark>zoekwoord</mark>" in marked
