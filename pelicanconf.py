@@ -47,7 +47,8 @@ ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
 # inloggen: the sign-in page; mijn-gegevens: download or delete own data; meldingen: notifications
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens", "events", "event", "meldingen"]
+                    "inloggen", "mijn-gegevens", "events", "event", "meldingen", "search"]
+SEARCH_SAVE_AS = "zoeken.html"  # ?q=<words>&type=<tab>: results page (the header's search)
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory

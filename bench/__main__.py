@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from infra.paths import ROOT
 
-from . import api, deploy, events, journal, notifications, pages, people, startup, usage
+from . import api, deploy, events, journal, notifications, pages, people, search, startup, usage
 
 BUDGETS = {
     "stream_ratio": 1.3,  # latency at 50,000 posts over latency at 1,000
@@ -144,6 +144,7 @@ def main() -> int:
     text += "\n".join(["", *journal.section(journal.run())])
     text += "\n".join(["", *events.report(events.run_isolated())])
     text += "\n".join(["", *notifications.report(notifications.run_isolated())])
+    text += "\n".join(["", "", *search.report(search.run_isolated())])
     (ROOT / "docs" / "benchmarks.md").write_text(text)
     print(text)
     return 0

@@ -17,6 +17,7 @@ from chalicelib.routes import (
     people,
     posts,
     push,
+    search,
     uploads,
     usage,
 )
@@ -31,7 +32,7 @@ app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
                   people.bp, owndata.bp, events.bp, calendar.bp, notifications.bp, push.bp,
-                  mail.bp):
+                  mail.bp, search.bp):
     app.register_blueprint(blueprint, url_prefix="/api")
 
 

@@ -131,6 +131,12 @@ def _jobs_run(args) -> int:
     return _on_people_table(args, lambda: run_one(args.name, at))
 
 
+def _search_reindex(args) -> int:
+    from . import search_reindex
+
+    return _on_people_table(args, search_reindex.main)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="plein", description="Plein, a static-first intranet.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -217,6 +223,15 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--aws", action="store_true",
                      help="run it on the deployed table named by PLEIN_TABLE instead")
     run.set_defaults(func=_jobs_run)
+    search = sub.add_parser("search", help="manage the search index").add_subparsers(
+        dest="search_command", required=True)
+    rebuild = search.add_parser("reindex", help="index every post and comment for search, "
+                                "and drop what no longer exists (after an upgrade)")
+    rebuild.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR),
+                         help="local data to reindex (default: .plein/); stop plein dev first")
+    rebuild.add_argument("--aws", action="store_true",
+                         help="reindex the deployed table named by PLEIN_TABLE instead")
+    rebuild.set_defaults(func=_search_reindex)
     return top
 
 

@@ -1,6 +1,7 @@
 """Builds the static site with Pelican, in a subprocess so that a rebuild always reads fresh
 settings and templates and a broken template cannot take the API down with it."""
 
+import shutil
 import subprocess
 import sys
 import threading
@@ -26,7 +27,25 @@ def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
            "-s", str(ROOT / settings_file), "--cache-path", str(cache_path(output)),
            *(["--fatal", "warnings"] if strict else ["-q"])]
-    return subprocess.run(cmd, cwd=ROOT, env=env).returncode == 0
+    if subprocess.run(cmd, cwd=ROOT, env=env).returncode != 0:
+        return False
+    return index_for_search(Path(output), quiet=not strict)
+
+
+SEARCH_BUNDLE = "pagefind"
+
+
+def index_for_search(output: Path, quiet: bool = True) -> bool:
+    """Pagefind's index of the news and pages (what templates mark `data-pagefind-body`),
+    one per language from each page's `<html lang>`, into `<output>/pagefind/`: served like
+    every other file of the site, so behind the same private-site cookies. Always the whole
+    site (a second or two for thousands of pages): Pagefind has no incremental mode, and its
+    fragment names change with their content, so the old bundle is removed first."""
+    bundle = output / SEARCH_BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(output),
+           "--output-subdir", SEARCH_BUNDLE, *(["--quiet"] if quiet else [])]
+    return subprocess.run(cmd, cwd=ROOT).returncode == 0
 
 
 WATCHED = (CONTENT, THEMES, ROOT / "pelicanconf.py", ROOT / "plugins")

@@ -6,8 +6,9 @@ from .people import DirectoryEntry, EmailIndex, Person, SubjectIndex
 from .posts import OpenQuestion, Post, Reaction
 from .ratelimit import RateCounter
 from .schema import TABLE_SCHEMA, bind
+from .search import IndexedDocument, TermEntry
 from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
 __all__ = ["Comment", "DirectoryEntry", "EmailIndex", "Group", "Marker", "Membership",
-           "OpenQuestion", "OpenQuestionIndex", "Person", "Post", "RateCounter", "Reaction",
-           "SeenCount", "SubjectIndex", "TABLE_SCHEMA", "Tally", "bind"]
+           "IndexedDocument", "OpenQuestion", "OpenQuestionIndex", "Person", "Post", "RateCounter",
+           "Reaction", "SeenCount", "SubjectIndex", "TABLE_SCHEMA", "Tally", "TermEntry", "bind"]

@@ -7,6 +7,15 @@ import { onSession } from "./session.js";
 
 let formCount = 0;
 
+// @mention autocomplete in every post and comment box: loaded when someone first types "@".
+document.addEventListener("input", (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLTextAreaElement) || box.dataset.mentions || !box.value.includes("@")
+      || !box.closest(".post-form, .post-edit, .comment-form")) return;
+  box.dataset.mentions = "on";
+  import("./mentions.js").then((module) => module.attach(box));
+});
+
 // `done`: what the status says once `onSubmit` succeeded.
 function commentForm(label, onSubmit, { initial = "", done = "" } = {}) {
   formCount += 1;

@@ -139,6 +139,7 @@ function deleteButton(post, li, status) {
 function item(post) {
   const li = el("li", { className: post.kind === "question" ? "post question" : "post" });
   li.dataset.id = post.id;
+  li.id = `post-${post.id}`; // search results link here
   const header = el("header", {}, [
     // An author who deleted their account and kept their posts has no name and no profile.
     post.author.name
