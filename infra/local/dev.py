@@ -242,7 +242,7 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
     app = OneOrigin(ApiApp(env.load_app()), site_app, media=media_app,
                     upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers,
                                        {env.ACCESS_KEY_ID: env.SECRET_ACCESS_KEY},
-                                       env.region(,
+                                       env.region()),
                     outbox=OutboxApp(stack.outbox, headers))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()

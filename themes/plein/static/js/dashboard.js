@@ -94,7 +94,7 @@ function render(data) {
         (q.created || "").slice(0, 10), q.days_open])));
   }
   if (data.unanswered_hidden) {
-    questions.append(Object.assign(document.createElement("p"),
+    questions.append(el("p",
       { textContent: t("unansweredHidden").replace("{n}", String(data.unanswered_hidden)) }));
   }
 }
