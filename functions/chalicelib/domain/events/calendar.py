@@ -19,13 +19,12 @@ from datetime import date, timedelta
 
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
-from pynamodb.exceptions import TransactWriteError
 
 from ...clock import Clock, iso
 from ...errors import ApiError, not_found
 from ...models import Person
 from ...models.events import CalendarFeed, CalendarToken, Enrolment, Event
-from ...models.schema import transaction
+from ...models.transactions import Conflict, transaction
 from ..viewer import Viewer
 from . import rules, times
 
@@ -165,7 +164,7 @@ def renew(viewer: Viewer, api_url: str, clock: Clock) -> dict:
                 tx.save(feed, condition=CalendarFeed.pk.does_not_exist())
             tx.save(CalendarToken(*CalendarToken.key(feed.token_hash), person_id=viewer.id,
                                   created=now), condition=CalendarToken.pk.does_not_exist())
-    except TransactWriteError:
+    except Conflict:
         raise ApiError(409, "conflict", "The feed changed meanwhile; try again.") from None
     return {"active": True, "created": now,
             "url": f"{api_url.rstrip('/')}/calendar/{token}.ics"}
@@ -180,5 +179,5 @@ def revoke(viewer: Viewer) -> None:
         with transaction() as tx:
             tx.delete(CalendarToken(*CalendarToken.key(current.token_hash)))
             tx.delete(current, condition=CalendarFeed.token_hash == current.token_hash)
-    except TransactWriteError:
+    except Conflict:
         raise ApiError(409, "conflict", "The feed changed meanwhile; try again.") from None

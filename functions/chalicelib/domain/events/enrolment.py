@@ -21,12 +21,12 @@ equal the lists.
 import time
 from datetime import datetime
 
-from pynamodb.exceptions import DeleteError, TransactWriteError, UpdateError
+from pynamodb.exceptions import DeleteError, UpdateError
 
 from ...clock import Clock, iso, system_clock
 from ...errors import ApiError
 from ...models.events import Enrolment, Event
-from ...models.schema import transaction
+from ...models.transactions import Conflict, transaction
 from ..viewer import Viewer
 from . import rules
 from .present import is_open, to_json
@@ -42,20 +42,27 @@ class Raced(Exception):
         self.failed = failed
 
 
+class _Named:
+    """The transaction as one part sees it: every write it adds carries the part's name, so a
+    failure names the part whatever order PynamoDB sends them in."""
+
+    def __init__(self, tx, name: str):
+        self._tx, self._name = tx, name
+
+    def __getattr__(self, attr):
+        write = getattr(self._tx, attr)
+        return lambda *args, **kwargs: write(*args, name=self._name, **kwargs)
+
+
 def commit(parts: list[tuple[str, callable]]) -> None:
-    """Runs the named parts in one transaction; Raced names those whose condition failed."""
+    """Runs the named parts in one transaction; Raced names those whose condition failed (or
+    that still raced after the transaction's own retries)."""
     try:
         with transaction() as tx:
-            for _name, add in parts:
-                add(tx)
-    except TransactWriteError as err:
-        reasons = err.cancellation_reasons or []
-        failed = {name for (name, _add), reason in zip(parts, reasons, strict=False)
-                  if reason and reason.code in ("ConditionalCheckFailed",
-                                                "TransactionConflict")}
-        if failed:
-            raise Raced(failed) from err
-        raise
+            for name, add in parts:
+                add(_Named(tx, name))
+    except Conflict as err:
+        raise Raced(set(err.reasons)) from err
 
 
 def _backoff(attempt: int) -> None:
