@@ -1,8 +1,8 @@
 // A few upcoming events beside the home stream (all the reader may see) or on a group's page
 // (that group's, from ?id=). Hidden when there are none.
 import { api } from "./api.js";
-import { onSession } from "./dom.js";
 import { card } from "./event-labels.js";
+import { onSession } from "./session.js";
 
 const SHOWN = 3;
 
