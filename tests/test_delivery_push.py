@@ -155,7 +155,7 @@ def test_many_deliveries_at_once_reach_every_device(client, as_person, make_pers
 def test_an_account_leaves_no_device_or_opt_out_behind(client, as_person, make_person,
                                                        receiver):
     from chalicelib.domain.delivery import forget_items, push
-    from chalicelib.models.schema import transaction
+    from chalicelib.models.transactions import transaction
 
     anna, bram = make_person(), make_person()
     shared = Device(f"{receiver.url}/push/shared")

@@ -113,28 +113,39 @@ def bytecode(files: dict[str, bytes]) -> dict[str, bytes]:
     """`__pycache__` entries for every module, so a cold start in Lambda's read-only code folder
     loads bytecode instead of compiling hundreds of modules on every start. They are
     unchecked-hash pycs (PEP 552): valid whatever the files' timestamps after unzipping, which
-    is right for an artifact that never changes once built. Compiled in a process with a fixed
-    hash seed: set constants are marshalled in hash order, and the deploy hash must not move
-    when nothing changed."""
+    is right for an artifact that never changes once built.
+
+    Compiled in a fresh interpreter with a fixed hash seed: marshal's output depends on the
+    compiling process's state (how often an object is referenced decides whether it is written
+    once and referred to) and on set order, so compiling in this process made the artifact,
+    and the deploy hash, differ between a package that built the site and one that did not."""
     import tempfile
     from importlib.util import cache_from_source
 
     compiled = {}
     with tempfile.TemporaryDirectory() as tmp:
-        sources = [name for name in files if name.endswith(".py")]
+        sources = [name for name in sorted(files) if name.endswith(".py")]
         for name in sources:
             source = Path(tmp) / name
             source.parent.mkdir(parents=True, exist_ok=True)
             source.write_bytes(files[name])
-        # A package's Python 2 example file fails to compile and is never imported: skipped.
-        subprocess.run([sys.executable, "-m", "compileall", "-q", "-f", "--invalidation-mode",
-                        "unchecked-hash", "-d", LAMBDA_TASK, tmp],
-                       env={**os.environ, "PYTHONHASHSEED": "0"}, capture_output=True)
+        # A file that does not compile (a package's Python 2 example: never imported) is
+        # left without bytecode; compileall goes on with the rest.
+        subprocess.run([sys.executable, "-s", "-c", _COMPILE, tmp, LAMBDA_TASK],
+                       env={**os.environ, "PYTHONHASHSEED": "0"}, check=False,
+                       capture_output=True)
         for name in sources:
             target = Path(cache_from_source(str(Path(tmp) / name)))
             if target.exists():
                 compiled[str(target.relative_to(tmp))] = target.read_bytes()
     return compiled
+
+
+_COMPILE = """
+import compileall, py_compile, sys
+compileall.compile_dir(sys.argv[1], ddir=sys.argv[2], quiet=2, workers=1,
+                       invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+"""
 
 
 def trim_artifact(source: Path, target: Path, extra: dict[str, bytes] | None = None,

@@ -244,21 +244,12 @@ def merge_template(stage: Stage, known: frozenset[str] | None = None) -> dict:
     }
 
 
-BACKGROUND_CONCURRENCY = 5
-
-
 def add_log_groups(template: dict, days: int) -> None:
-    """A log group per function, with a retention period, and reserved concurrency for every
-    function that does not set its own. Lambda would otherwise create one on
+    """A log group per function, with a retention period. Lambda would otherwise create one on
     first use that keeps everything forever. Run on Chalice's finished template, so functions
     it adds (stream and schedule handlers) get theirs too."""
     resources = template["Resources"]
     for name in [n for n, r in resources.items() if r["Type"] == "AWS::Serverless::Function"]:
-        # The stream handler and the schedules get a small share of the account's concurrency
-        # of their own (the API's is the stage's `reserved_concurrency`): a stream runs one
-        # batch per shard at a time anyway, a schedule once an hour.
-        resources[name]["Properties"].setdefault("ReservedConcurrentExecutions",
-                                                 BACKGROUND_CONCURRENCY)
         resources[f"{name}LogGroup"] = {
             "Type": "AWS::Logs::LogGroup",
             "DeletionPolicy": "Delete", "UpdateReplacePolicy": "Delete",

@@ -78,3 +78,33 @@ def test_notification_settings_on_my_data(page):
     likes.wait_for()
     page.wait_for_function("el => el.value === 'off'", arg=likes.element_handle())
     assert page.errors == []
+
+
+def test_marking_read_says_so_and_a_deleted_post_behind_a_link_is_explained(page, live):
+    author, colleague = live.session(), live.session()
+    author.call("POST", "/api/auth/dev-login", {"email": "lotte.visser@voorbeeld.nl"})
+    colleague.call("POST", "/api/auth/dev-login", {"email": "kees.mulder@voorbeeld.nl"})
+    status, post = author.call("POST", "/api/posts", {"body": "Wie gaat er mee lunchen?"})
+    assert status == 201
+    for text in ("Ik!", "Ik ook", "Morgen wel"):
+        assert colleague.call("POST", f"/api/posts/{post['id']}/comments",
+                              {"body": text})[0] == 201
+    sign_in(page, "Lotte Visser")
+    bell_shows(page, "3")  # a note per comment
+    page.goto("/meldingen.html")
+    status_region = page.locator("[data-notifications-status]")
+    page.get_by_role("button", name="Markeer als gelezen").first.click()
+    status_region.get_by_text("Gemarkeerd als gelezen.").wait_for()
+    assert page.get_by_role("button", name="Markeer als gelezen").count() == 2
+    page.wait_for_function("() => document.querySelector('[data-bell-count]').textContent === '2'")
+    page.get_by_role("button", name="Alles als gelezen markeren").click()
+    status_region.get_by_text("Alle meldingen zijn als gelezen gemarkeerd.").wait_for()
+    assert page.get_by_role("button", name="Markeer als gelezen").count() == 0
+    assert not page.locator('[data-widget="bell"] [data-bell-count]').is_visible()
+
+    assert author.call("DELETE", f"/api/posts/{post['id']}", {})[0] in (200, 204)
+    page.goto(f"/?post={post['id']}")
+    page.locator("[data-stream-status]").get_by_text(
+        "Dit bericht bestaat niet meer, of je mag het niet zien.").wait_for()
+    assert page.locator(".stream-items .post").count() == 0
+    assert page.errors == []

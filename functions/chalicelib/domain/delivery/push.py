@@ -8,18 +8,15 @@ answers 404 or 410 is gone for good and is removed.
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import json
 import logging
 import urllib.parse
 
-from pynamodb.exceptions import DeleteError
-
 from ...clock import Clock, iso
 from ...errors import invalid
 from ...models.delivery import PUSH_PREFIX, PushEndpoint, PushSubscription
-from ...models.schema import transaction
+from ...models.transactions import conditional, transaction
 from ...settings import Settings, settings
 from . import vapid
 
@@ -131,9 +128,9 @@ def unsubscribe(viewer, body: dict) -> dict:
     digest = _hash(endpoint)
     PushSubscription(*PushSubscription.key(viewer.id, digest)).delete()
     if _owner(digest) == viewer.id:
-        with contextlib.suppress(DeleteError):  # someone else took the browser meanwhile
-            PushEndpoint(*PushEndpoint.key(digest)).delete(
-                condition=PushEndpoint.person_id == viewer.id)
+        # False when someone else took the browser meanwhile: theirs stays.
+        conditional(lambda: PushEndpoint(*PushEndpoint.key(digest)).delete(
+            condition=PushEndpoint.person_id == viewer.id))
     return {"removed": True}
 
 

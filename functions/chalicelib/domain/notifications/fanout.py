@@ -19,7 +19,7 @@ from ...clock import Clock, system_clock
 from ...models import Group, Membership, Person
 from ...models.notifications import Notification, NotifySettings
 from ..i18n import translations
-from ..standing import Standing
+from ..permissions import Standing
 from ..viewer import Viewer
 from . import preferences, store, types
 
@@ -148,8 +148,8 @@ def may_know(draft: Draft, person: Person, membership: Membership | None) -> boo
         return True
     standing = Standing(viewer_of(person), draft.group, membership)
     if draft.access == "member":
-        return standing.is_member and standing.can_read
-    return standing.can_read if draft.access == "read" else standing.can_see
+        return standing.is_member and standing.may("read")
+    return standing.may("read" if draft.access == "read" else "see")
 
 
 def viewer_of(person: Person) -> Viewer:

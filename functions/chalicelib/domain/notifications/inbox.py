@@ -12,7 +12,7 @@ from ...errors import invalid
 from ...models import Group, Membership, Person, Post
 from ...models.notifications import Notification
 from .. import cursors, people
-from ..standing import Standing
+from ..permissions import Standing
 from ..viewer import Viewer
 from . import store, types
 from .fanout import batch_get, note_json
@@ -52,7 +52,7 @@ def _allowed(note: Notification, standing: Standing | None) -> bool:
         return True
     if standing is None:
         return False
-    return standing.can_read if access == "read" else standing.can_see
+    return standing.may("read" if access == "read" else "see")
 
 
 def visible(viewer: Viewer, notes: list[Notification]) -> tuple[list, list, set[str]]:

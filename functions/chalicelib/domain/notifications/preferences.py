@@ -9,7 +9,7 @@ per 100 (docs/notifications.md).
 from ...errors import invalid
 from ...models import Group, Membership
 from ...models.notifications import Follower, NotifySettings
-from ...models.schema import transaction
+from ...models.transactions import transaction
 from .. import i18n
 from ..viewer import Viewer
 from . import types
@@ -85,9 +85,10 @@ def _groups(viewer: Viewer, data) -> dict:
         raise invalid("groups", f"At most {GROUPS_READ} groups at once.")
     wanted = [g for g, v in data.items() if v == "all"]
     if wanted:
-        from ..standing import readable_groups
+        from ..standing import standings_in
 
-        if len(wanted) > MAX_FOLLOWED or not set(wanted) <= readable_groups(viewer, wanted):
+        if len(wanted) > MAX_FOLLOWED or not set(wanted) <= {
+                g for g, st in standings_in(viewer, wanted).items() if st.may("read")}:
             raise invalid("groups", f"Follow only groups you can read (at most {MAX_FOLLOWED}).")
     return data
 

@@ -10,11 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pynamodb.exceptions import TransactWriteError
-
 from ...clock import iso
 from ...models.notifications import Forgotten, Notification, Unread
-from ...models.schema import transaction
+from ...models.transactions import Conflict, transaction
 
 KEEP = timedelta(days=90)  # the TTL: notifications are personal data kept no longer
 CHUNK = 40  # parts per transaction: each is at most two items, a TransactWrite takes 100
@@ -29,27 +27,16 @@ class Part:
     ops: Callable  # (tx) -> None, adding at most two operations
 
 
-# PynamoDB sends a transaction's operations grouped by kind, in this order, whatever order
-# they were added in; cancellation reasons follow the order sent.
-_SENT_ORDER = {"condition_check": 0, "delete": 1, "save": 2, "update": 3}
+class _Named:
+    """The transaction as one part sees it: every write it adds carries the part's key as its
+    name, so a cancellation names the parts whatever order PynamoDB sends the writes in."""
 
+    def __init__(self, tx, name: str):
+        self._tx, self._name = tx, name
 
-class _Recorder:
-    """Passes operations on to the transaction and notes which part added each, so that a
-    cancellation reason can be traced back to its part."""
-
-    def __init__(self, tx):
-        self.tx, self.ops, self.part = tx, [], None
-
-    def __getattr__(self, kind):
-        def op(*args, **kwargs):
-            self.ops.append((_SENT_ORDER[kind], len(self.ops), self.part))
-            return getattr(self.tx, kind)(*args, **kwargs)
-
-        return op
-
-    def sent(self) -> list:
-        return [part for _kind, _n, part in sorted(self.ops, key=lambda o: (o[0], o[1]))]
+    def __getattr__(self, attr):
+        write = getattr(self._tx, attr)
+        return lambda *args, **kwargs: write(*args, name=self._name, **kwargs)
 
 
 def commit_each(parts: Iterable[Part]) -> set[str]:
@@ -59,23 +46,17 @@ def commit_each(parts: Iterable[Part]) -> set[str]:
     while pending:
         chunk, pending = pending[:CHUNK], pending[CHUNK:]
         while chunk:
-            recorder = None
             try:
                 with transaction() as tx:
-                    recorder = _Recorder(tx)
                     for part in chunk:
-                        recorder.part = part
-                        part.ops(recorder)
+                        part.ops(_Named(tx, part.key))
                 break
-            except TransactWriteError as err:
-                reasons = err.cancellation_reasons or []
-                sent = recorder.sent() if recorder else []
-                lost = {sent[i].key for i, r in enumerate(reasons)
-                        if r and r.code == "ConditionalCheckFailed" and i < len(sent)}
-                if not lost:
+            except Conflict as err:
+                # Races were retried by the transaction itself; what is left is an answer.
+                if not err.failed:
                     raise
-                failed |= lost
-                chunk = [p for p in chunk if p.key not in lost]
+                failed |= err.failed
+                chunk = [p for p in chunk if p.key not in err.failed]
     return failed
 
 
@@ -133,16 +114,16 @@ def mark_read(person_id: str, note_ids: Iterable[str]) -> int:
                         tx.update(Notification(*Notification.key(person_id, note_id)),
                                   actions=[Notification.read.set(True)],
                                   condition=Notification.pk.exists()
-                                  & (Notification.read == False))  # noqa: E712
-                    tx.update(counter(person_id), actions=[Unread.unread.add(-len(chunk))])
+                                  & (Notification.read == False),  # noqa: E712
+                                  name=f"note {note_id}")
+                    tx.update(counter(person_id), actions=[Unread.unread.add(-len(chunk))],
+                              name="counter")
                 marked += len(chunk)
                 break
-            except TransactWriteError as err:
-                lost = {i for i, r in enumerate(err.cancellation_reasons or [])
-                        if r and r.code == "ConditionalCheckFailed"}
-                if not lost:
+            except Conflict as err:
+                if not err.failed:
                     raise
-                chunk = [n for i, n in enumerate(chunk) if i not in lost]
+                chunk = [n for n in chunk if f"note {n}" not in err.failed]
     return marked
 
 
@@ -233,7 +214,6 @@ def note_removed(change) -> None:
             tx.save(marker, condition=Forgotten.pk.does_not_exist())
             tx.update(counter(person_id), actions=[Unread.unread.add(-1)],
                       condition=Unread.pk.exists())
-    except TransactWriteError as err:
-        if not any(r and r.code == "ConditionalCheckFailed"
-                   for r in err.cancellation_reasons or []):
+    except Conflict as err:
+        if not err.failed:
             raise

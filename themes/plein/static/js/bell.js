@@ -2,8 +2,8 @@
 // costs no extra request. It is read again when the tab comes back into view, and when the
 // notifications page marks some as read (the "plein:unread" event).
 import { api } from "./api.js";
-import { onSession } from "./dom.js";
 import { t } from "./messages.js";
+import { onSession } from "./session.js";
 
 const bell = document.querySelector('[data-widget="bell"]');
 const count = bell && bell.querySelector("[data-bell-count]");

@@ -1,8 +1,9 @@
 // Notification settings on "My data": a frequency per kind of notification, every post or only
 // mentions per group, and the language of mail and push. One GET, one PUT.
-import { api, ApiError } from "./api.js";
-import { el, onSession } from "./dom.js";
+import { act, api } from "./api.js";
+import { el } from "./dom.js";
 import { t } from "./messages.js";
+import { onSession } from "./session.js";
 
 const form = document.querySelector('[data-widget="notification-settings"]');
 const FREQUENCIES = ["now", "daily", "weekly", "off"];
@@ -22,7 +23,7 @@ function render(settings) {
   const groups = form.querySelector("[data-settings-groups]");
   groups.replaceChildren(...settings.groups.map((g) => select(`notify-group-${g.id}`,
     `group:${g.id}`, g.posts, POSTS.map((p) => [p, t(`groupPosts_${p}`)]), g.name)));
-  if (!settings.groups.length) groups.append(el("p", { textContent: t("noGroupsYet") }));
+  if (!settings.groups.length) groups.append(el("p", { textContent: t("notifyNoGroups") }));
   form.elements.language.value = settings.language;
 }
 
@@ -38,18 +39,22 @@ function collected() {
 
 if (form) {
   const status = form.querySelector(".status");
-  form.addEventListener("submit", async (event) => {
+  const button = form.querySelector("button[type=submit]");
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    try {
-      render(await api("/me/notification-settings", { method: "PUT", body: collected() }));
-      status.textContent = t("settingsSaved");
-    } catch (err) {
-      status.textContent = err instanceof ApiError && err.status < 500 && err.body.reason
-        ? err.body.reason : t("error");
-    }
+    act(async () => render(await api("/me/notification-settings",
+      { method: "PUT", body: collected() })),
+    { status, button, busy: t("saving"), done: t("settingsSaved") });
   });
-  onSession(async (person) => {
+  onSession((person) => {
     form.hidden = !person;
-    if (person) render(await api("/me/notification-settings"));
+    // Until the choices are there, saving would send none of them.
+    button.disabled = true;
+    if (person) {
+      act(async () => {
+        render(await api("/me/notification-settings"));
+        button.disabled = false;
+      }, { status });
+    }
   });
 }

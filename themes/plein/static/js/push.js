@@ -1,7 +1,7 @@
 // "Notifications on this device" on My data: subscribes this browser to Web Push with the
 // server's VAPID key (GET /api/push/key) and the service worker at the site root, or turns it
 // off again. The API keeps at most ten devices per person.
-import { api } from "./api.js";
+import { act, api, say } from "./api.js";
 import { t } from "./messages.js";
 
 const box = document.querySelector('[data-widget="push-device"]');
@@ -17,30 +17,47 @@ async function current() {
   return registration ? registration.pushManager.getSubscription() : null;
 }
 
-function show(button, status, on) {
-  button.textContent = on ? t("pushTurnOff") : t("pushTurnOn");
-  button.dataset.on = on ? "1" : "";
-  status.textContent = on ? t("pushOn") : t("pushOff");
-}
-
+// What the browser itself may refuse (no key on this server, no push service reachable): not
+// an API failure, so it is an outcome here rather than an error for act.
 async function turnOn() {
-  if ((await Notification.requestPermission()) !== "granted") throw new Error("blocked");
   const { key } = await api("/push/key");
-  if (!key) throw new Error("unsupported");
+  if (!key) return "unsupported";
   const registration = await navigator.serviceWorker.register(box.dataset.worker, { scope: "/" });
   await navigator.serviceWorker.ready;
-  const subscription = await registration.pushManager.subscribe({
-    userVisibleOnly: true, applicationServerKey: keyBytes(key) });
-  await api("/push/subscriptions", { method: "POST", body: subscription.toJSON() });
+  let subscription;
+  try {
+    subscription = await registration.pushManager.subscribe({
+      userVisibleOnly: true, applicationServerKey: keyBytes(key) });
+  } catch {
+    return "failed"; // the browser's push service refused or cannot be reached
+  }
+  try {
+    await api("/push/subscriptions", { method: "POST", body: subscription.toJSON() });
+  } catch (err) {
+    // A subscription the server does not know would look "on" here and never receive anything.
+    await subscription.unsubscribe();
+    throw err;
+  }
+  return "on";
 }
 
 async function turnOff() {
   const subscription = await current();
-  if (!subscription) return;
-  await api("/push/subscriptions", { method: "DELETE",
-    body: { endpoint: subscription.endpoint } });
-  await subscription.unsubscribe();
+  if (subscription) {
+    await api("/push/subscriptions", { method: "DELETE",
+      body: { endpoint: subscription.endpoint } });
+    await subscription.unsubscribe();
+  }
+  return "off";
 }
+
+const OUTCOMES = {
+  on: { text: "pushOn" },
+  off: { text: "pushOff" },
+  unsupported: { text: "pushUnsupported", error: true },
+  failed: { text: "error", error: true },
+  blocked: { text: "pushBlocked", error: true },
+};
 
 async function start() {
   const button = box.querySelector("button");
@@ -48,23 +65,29 @@ async function start() {
   box.hidden = false;
   if (!("serviceWorker" in navigator) || !("PushManager" in window)) {
     button.disabled = true;
-    status.textContent = t("pushUnsupported");
+    say(status, t("pushUnsupported"));
     return;
   }
-  show(button, status, Boolean(await current()));
+  function show(outcome) {
+    const on = Boolean(button.dataset.on);
+    button.textContent = on ? t("pushTurnOff") : t("pushTurnOn");
+    const { text, error } = OUTCOMES[outcome || (on ? "on" : "off")];
+    say(status, t(text), { error });
+  }
+  button.dataset.on = (await current()) ? "1" : "";
+  show();
   button.addEventListener("click", async () => {
-    button.disabled = true;
-    try {
-      if (button.dataset.on) await turnOff();
-      else await turnOn();
-      show(button, status, Boolean(await current()));
-    } catch (err) {
-      status.textContent = err.message === "blocked" ? t("pushBlocked")
-        : err.message === "unsupported" ? t("pushUnsupported")
-          : err.status === 401 ? t("signInToPost") : t("error");
-    } finally {
-      button.disabled = false;
+    const wasOn = Boolean(button.dataset.on);
+    // Asked first, while the click still counts as the reader's own gesture.
+    if (!wasOn && (await Notification.requestPermission()) !== "granted") {
+      show("blocked");
+      return;
     }
+    await act(async () => {
+      const outcome = wasOn ? await turnOff() : await turnOn();
+      button.dataset.on = (await current()) ? "1" : "";
+      show(outcome);
+    }, { status, button });
   });
 }
 

@@ -171,10 +171,19 @@ function item(post) {
 const single = groupId ? null : new URLSearchParams(window.location.search).get("post");
 
 async function loadSingle() {
-  const post = await api(`/posts/${encodeURIComponent(single)}`);
-  const li = item(post);
-  list.replaceChildren(li);
   more.hidden = true;
+  list.setAttribute("aria-busy", "true");
+  const li = await act(async () => {
+    const shown = item(await api(`/posts/${encodeURIComponent(single)}`));
+    list.replaceChildren(shown);
+    return shown;
+  }, { status: streamStatus, done: "", errors: { not_found: t("postNotFound") } });
+  list.setAttribute("aria-busy", "false");
+  if (!li) {
+    list.replaceChildren();
+    return;
+  }
+  // The thread reports its own failure (mountThread); the comment exists only once it loaded.
   await li.openComments();
   showLinkedComment();
 }
