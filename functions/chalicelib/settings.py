@@ -40,8 +40,9 @@ SETTINGS = (
     ("PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM", "", "SSM parameter holding the PEM private key."),
     ("PLEIN_ORIGIN_SECRET", "", "Only requests carrying it in X-Plein-Origin are served "
      "(CloudFront adds it, so the API is not reachable around CloudFront); empty: no check."),
-    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60",
+    ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60,report=20/3600",
      "Per-employee limits: action=count/seconds, comma-separated."),
+    ("PLEIN_AUDIT_DAYS", "730", "Days the moderation audit log keeps an entry (then TTL)."),
 )
 
 
@@ -82,6 +83,7 @@ class Settings:
     cloudfront_private_key_param: str
     rate_limits: dict[str, tuple[int, int]]
     origin_secret: str = ""
+    audit_days: int = 730
 
     @property
     def is_local(self) -> bool:
@@ -116,6 +118,14 @@ def _seconds(value: str, default: float) -> float:
     except ValueError:
         return default
     return seconds if 0 < seconds <= 30 else default
+
+
+def _days(value: str, default: int) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        return default
+    return days if days > 0 else default
 
 
 def load(environ=os.environ) -> Settings:
@@ -161,6 +171,7 @@ def load(environ=os.environ) -> Settings:
         cloudfront_private_key_param=values["PLEIN_CLOUDFRONT_PRIVATE_KEY_PARAM"],
         rate_limits=_limits(values["PLEIN_RATE_LIMITS"], _DEFAULT_LIMITS),
         origin_secret=values["PLEIN_ORIGIN_SECRET"],
+        audit_days=_days(values["PLEIN_AUDIT_DAYS"], 730),
     )
 
 

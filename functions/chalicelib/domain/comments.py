@@ -17,6 +17,8 @@ from ..models.schema import transaction
 from . import access, mentions
 from . import posts as post_domain
 from .contributions import contribution
+from .moderation import actions, rules
+from .moderation import targets as moderation_targets
 from .render import markdown_to_html
 from .viewer import Viewer
 
@@ -34,9 +36,14 @@ def page_thread(path) -> str:
     return f"page:{path}"
 
 
-def to_json(comment: Comment) -> dict:
-    gone = bool(comment.deleted)
+def to_json(comment: Comment, shown_hidden: bool = True) -> dict:
+    """`shown_hidden`: whether this reader may see the comment if a moderator hid it. To
+    others a hidden comment is blanked like a deleted one, so its replies keep their place."""
+    hidden = comment.hidden is not None
+    gone = bool(comment.deleted) or (hidden and not shown_hidden)
     return {
+        "hidden": (post_domain.plain(comment.hidden) if shown_hidden else True) if hidden
+        else None,
         "id": comment.id, "thread": comment.thread, "post": comment.post_id,
         "parent": comment.parent,
         "author": None if gone else {"id": comment.author_id, "name": comment.author_name},
@@ -57,23 +64,27 @@ def _body(data: dict) -> str:
     return body
 
 
-def _thread(thread: str, cursor: str | None) -> dict:
+def _thread(viewer: Viewer, thread: str, cursor: str | None,
+            group_id: str | None = None) -> dict:
     after = post_domain.decode_cursor(cursor) if cursor else None
     condition = Comment.gsi1sk > after if after else None
     found = list(Comment.in_thread.query(Comment.thread_partition(thread), condition,
                                          limit=THREAD_PAGE, page_size=THREAD_PAGE))
     more = len(found) == THREAD_PAGE
-    return {"items": [to_json(c) for c in found],
+    # A group's managers see its hidden comments: asked once a page, only if there are any.
+    moderator = any(c.hidden is not None for c in found) and rules.may_moderate(viewer,
+                                                                                group_id)
+    return {"items": [to_json(c, moderator or c.author_id == viewer.id) for c in found],
             "next": post_domain.encode_cursor(found[-1].id) if more else None}
 
 
 def list_for_post(viewer: Viewer, post_id: str, cursor: str | None) -> dict:
-    post_domain.load(viewer, post_id)
-    return _thread(f"post:{post_id}", cursor)
+    post = post_domain.load(viewer, post_id)
+    return _thread(viewer, f"post:{post_id}", cursor, post.group_id)
 
 
 def list_for_page(viewer: Viewer, path, cursor: str | None) -> dict:
-    return _thread(page_thread(path), cursor)
+    return _thread(viewer, page_thread(path), cursor)
 
 
 def _get(comment_id: str) -> Comment:
@@ -97,7 +108,8 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
                 above = Comment.get(*Comment.key(parent))
             except Comment.DoesNotExist:
                 above = None
-        if above is None or above.thread != thread or above.parent or above.deleted:
+        if (above is None or above.thread != thread or above.parent or above.deleted
+                or above.hidden is not None):
             raise invalid("parent", "Replies go under a top-level comment of the same thread.")
     now = clock()
     comment_id = new_id(now)
@@ -162,12 +174,17 @@ def edit(viewer: Viewer, comment_id: str, data: dict, clock: Clock) -> dict:
     return to_json(comment)
 
 
-def delete(viewer: Viewer, comment_id: str) -> dict:
-    comment = _visible(viewer, comment_id)
-    if not access.may_delete(viewer, comment.author_id):
+def delete(viewer: Viewer, comment_id: str, clock: Clock, new_id: IdMaker) -> dict:
+    """Deleting someone else's comment is moderation: its reports close and the audit log
+    records it, in the same transaction."""
+    target = moderation_targets.load(viewer, "comment", comment_id)
+    comment = target.item
+    if not (access.may_delete(viewer, comment.author_id)
+            or rules.may_moderate(viewer, target.group_id)):
         raise forbidden("Only the author or an admin can delete a comment.")
     try:
         with transaction() as tx:
+            actions.on_delete(tx, viewer, target, clock, new_id)
             if comment.replies:
                 tx.update(comment, actions=[Comment.deleted.set(True), Comment.body.set("")],
                           condition=Comment.deleted == False)  # noqa: E712

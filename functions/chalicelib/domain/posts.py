@@ -10,6 +10,7 @@ from ..models.posts import Photo
 from ..models.schema import transaction
 from . import access, cursors, mentions, photos
 from .contributions import contribution
+from .moderation import rules
 from .open_questions import question_asked, question_settled
 from .render import markdown_to_html
 from .viewer import Viewer
@@ -37,8 +38,19 @@ def plain(mapping) -> dict:
     return mapping.as_dict() if hasattr(mapping, "as_dict") else dict(mapping)
 
 
-def to_json(post: Post, liked: bool = False) -> dict:
+def to_json(post: Post, liked: bool = False, viewer: Viewer | None = None,
+            read: bool = False) -> dict:
+    """`viewer` decides whether the read-confirmation counts are shown (the author and
+    content managers); `read` is whether the viewer confirmed a must-read post."""
+    counts = (post.must_read and viewer is not None
+              and rules.may_see_confirmations(viewer, post.author_id))
     return {
+        "hidden": plain(post.hidden) or None,
+        "must_read": bool(post.must_read),
+        "read": read,
+        "confirmed": int(post.confirmed or 0) if counts else None,
+        "audience": int(post.audience or 0) if counts else None,
+        "pinned": post.pinned_until,
         "id": post.id,
         "author": {"id": post.author_id, "name": post.author_name},
         "body": post.body,
@@ -72,6 +84,9 @@ def load(viewer: Viewer, post_id: str, consistent: bool = False) -> Post:
     except Post.DoesNotExist:
         raise not_found("post") from None
     if not access.may_read(viewer, post):
+        raise not_found("post")
+    if post.hidden is not None and not rules.may_see_hidden(viewer, post.author_id,
+                                                            post.group_id):
         raise not_found("post")
     return post
 
@@ -145,16 +160,22 @@ def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
     return to_json(post)
 
 
-def delete(viewer: Viewer, post_id: str) -> dict:
+def delete(viewer: Viewer, post_id: str, clock: Clock, new_id: IdMaker) -> dict:
     """Removes the post (and its open-question marker) in one transaction, then its photos'
     files. Its comments and reactions stay as unreachable items: every path to them goes
-    through the post."""
+    through the post. Deleting someone else's post is moderation: its reports close and the
+    audit log records it, in the same transaction."""
+    # Imported here: both modules load posts through this one.
+    from .moderation import actions, targets
+
     post = load(viewer, post_id)
-    if not access.may_delete(viewer, post.author_id, post.group_id):
+    if not (access.may_delete(viewer, post.author_id, post.group_id)
+            or rules.may_moderate(viewer, post.group_id)):
         raise forbidden("Only the author or an admin can delete a post.")
     try:
         with transaction() as tx:
             tx.delete(post, condition=Post.pk.exists())
+            actions.on_delete(tx, viewer, targets.Target("post", post, post), clock, new_id)
             if post.kind == "question":
                 tx.delete(OpenQuestion(*OpenQuestion.key(post.partition, post.id)))
                 question_settled(post.id, tx)

@@ -14,6 +14,7 @@ from ..errors import invalid
 from ..ids import is_id
 from ..models import OpenQuestion, Post, Reaction
 from . import access
+from .moderation import rules
 from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
 from .viewer import Viewer
 
@@ -96,6 +97,9 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
         posts, more = _newest(_each(lambda p: _feed(p, before, limit), partitions),
                               key=lambda p: p.id, limit=limit)
         found = posts
+    # A hidden post leaves every stream, except for its author and organisation moderators.
+    posts = [p for p in posts if p.hidden is None
+             or rules.sees_hidden_in_streams(viewer, p.author_id)]
     liked = _liked(viewer, posts)
     last = found[-1] if found else None
     last_id = last if isinstance(last, str) else getattr(last, "id", None)

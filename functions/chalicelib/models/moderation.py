@@ -1,0 +1,134 @@
+"""Reports, the moderation queue, the audit log, pins and read confirmations.
+
+The layout is written down in docs/data-model.md and docs/community.md.
+"""
+
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UnicodeSetAttribute
+
+from .schema import BaseMeta, Gsi1, Item
+
+ORG_QUEUE = "MODQUEUE#ORG"
+
+
+def queue_partition(group_id: str | None) -> str:
+    """Reports on items outside groups go to the organisation's queue, the rest to their
+    group's, so a group manager reads only their own group's partition."""
+    return ORG_QUEUE if group_id is None else f"MODQUEUE#GROUP#{group_id}"
+
+
+class Report(Item):
+    """pk=REPORTS#<kind>#<target id>, sk=<reporter id>: one per reporter and item, so a repeated
+    report changes nothing. `state` goes open → handled in the moderator's transaction; the
+    notifications consumer sees that change in the stream's old and new images (recipient:
+    `reporter_id`)."""
+
+    class Meta(BaseMeta):
+        pass
+
+    id = UnicodeAttribute()
+    kind = UnicodeAttribute()  # post or comment
+    target = UnicodeAttribute()
+    reporter_id = UnicodeAttribute()
+    reason = UnicodeAttribute()
+    text = UnicodeAttribute(default="")
+    state = UnicodeAttribute(default="open")
+    outcome = UnicodeAttribute(null=True)  # hidden, restored, deleted
+    created = UnicodeAttribute()
+    handled = UnicodeAttribute(null=True)
+
+    @staticmethod
+    def key(kind: str, target: str, reporter_id: str) -> tuple[str, str]:
+        return f"REPORTS#{kind}#{target}", reporter_id
+
+
+class QueueIndex(Gsi1):
+    """gsi1: MODQUEUE#ORG or MODQUEUE#GROUP#<id> / first report id: open flags, oldest first."""
+
+
+class Flag(Item):
+    """pk=FLAG#<kind>#<target id>, sk=FLAG: one queue entry per reported item, however many
+    report it. Its gsi1 keys exist only while it is open, so the queue holds open ones only."""
+
+    class Meta(BaseMeta):
+        pass
+
+    gsi1pk = UnicodeAttribute(null=True)
+    gsi1sk = UnicodeAttribute(null=True)
+    kind = UnicodeAttribute()
+    target = UnicodeAttribute()
+    post_id = UnicodeAttribute(null=True)  # a comment's post
+    group_id = UnicodeAttribute(null=True)
+    author_id = UnicodeAttribute()
+    author_name = UnicodeAttribute()
+    excerpt = UnicodeAttribute(default="")
+    reports = NumberAttribute(default=0)
+    reasons = UnicodeSetAttribute(default=set)
+    last_text = UnicodeAttribute(null=True)  # the latest reporter's own words, unsigned
+    state = UnicodeAttribute(default="open")
+    updated = UnicodeAttribute(null=True)
+
+    in_queue = QueueIndex()
+
+    @staticmethod
+    def key(kind: str, target: str) -> tuple[str, str]:
+        return f"FLAG#{kind}#{target}", "FLAG"
+
+
+AUDIT_PK = "AUDIT"
+
+
+class AuditEntry(Item):
+    """pk=AUDIT, sk=<entry id>: one partition, newest last. Moderation is a few actions a day,
+    far below a partition's write limit. Written once with a condition that it is absent and
+    never updated; `expires` is the table's TTL attribute (PLEIN_AUDIT_DAYS)."""
+
+    class Meta(BaseMeta):
+        pass
+
+    id = UnicodeAttribute()
+    at = UnicodeAttribute()
+    actor_id = UnicodeAttribute()
+    actor_name = UnicodeAttribute()
+    action = UnicodeAttribute()  # hide, restore, delete, pin, unpin
+    kind = UnicodeAttribute()
+    target = UnicodeAttribute()
+    author_id = UnicodeAttribute(null=True)
+    group_id = UnicodeAttribute(null=True)
+    reason = UnicodeAttribute(default="")
+    excerpt = UnicodeAttribute(default="")
+    expires = NumberAttribute()
+
+    @staticmethod
+    def key(entry_id: str) -> tuple[str, str]:
+        return AUDIT_PK, entry_id
+
+
+class Pin(Item):
+    """pk=PINS#<feed partition>, sk=<post id>: a stream's first page reads these (one Query)
+    and shows the ones whose `until` has not passed above the rest; `expires` lets TTL
+    reclaim them."""
+
+    class Meta(BaseMeta):
+        pass
+
+    until = UnicodeAttribute()
+    pinned_by = UnicodeAttribute()
+    expires = NumberAttribute()
+
+    @staticmethod
+    def key(partition: str, post_id: str) -> tuple[str, str]:
+        return f"PINS#{partition}", post_id
+
+
+class ReadMark(Item):
+    """pk=POST#<post id>, sk=READ#<person id>: "this person confirmed Gelezen", written only if
+    absent, so the post's `confirmed` ADD happens once per person."""
+
+    class Meta(BaseMeta):
+        pass
+
+    created = UnicodeAttribute()
+
+    @staticmethod
+    def key(post_id: str, person_id: str) -> tuple[str, str]:
+        return f"POST#{post_id}", f"READ#{person_id}"
