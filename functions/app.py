@@ -2,6 +2,7 @@
 
 from chalice import Chalice
 from chalicelib.routes import (
+    announcements,
     auth,
     comments,
     groups,
@@ -23,5 +24,5 @@ app.register_middleware(json_errors, "http")
 app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
-                  people.bp, owndata.bp, moderation.bp):
+                  people.bp, owndata.bp, moderation.bp, announcements.bp):
     app.register_blueprint(blueprint, url_prefix="/api")

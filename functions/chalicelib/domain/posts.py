@@ -5,12 +5,12 @@ from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 from ..clock import Clock, iso
 from ..errors import conflict, forbidden, invalid, not_found
 from ..ids import IdMaker, is_id
-from ..models import Group, OpenQuestion, Post, Reaction
+from ..models import Group, OpenQuestion, Post, Reaction, ReadMark
 from ..models.posts import Photo
 from ..models.schema import transaction
 from . import access, cursors, mentions, photos
 from .contributions import contribution
-from .moderation import rules
+from .moderation import announce, rules
 from .open_questions import question_asked, question_settled
 from .render import markdown_to_html
 from .viewer import Viewer
@@ -100,6 +100,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     if group_id is not None and not isinstance(group_id, str):
         raise invalid("group", "Group must be a group id.")
     partition = access.post_partition(viewer, group_id)
+    must_read, audience = announce.must_read_of(viewer, data, group_id)
     wanted = photos.photos_for_post(viewer, data)
     stored = [Photo(alt=p["alt"], id=p["id"], **photos.process(viewer, p["id"])) for p in wanted]
     now = clock()
@@ -108,7 +109,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
         *Post.key(post_id), gsi1pk=partition, gsi1sk=post_id, gsi2pk=f"AUTHOR#{viewer.id}",
         gsi2sk=post_id, id=post_id, author_id=viewer.id, author_name=viewer.name, body=body,
         kind=kind, group_id=group_id, photos=stored, mentions=mentions.resolve(body, viewer.email),
-        created=iso(now),
+        created=iso(now), must_read=must_read, audience=audience,
     )
     # A retried create with the same id must neither overwrite nor count again.
     try:
@@ -129,7 +130,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
         if is_conditional(err):
             raise access.no_such_group() from err  # deleted between the check and the write
         raise
-    return to_json(post)
+    return to_json(post, viewer=viewer)
 
 
 def get(viewer: Viewer, post_id: str) -> dict:
@@ -139,7 +140,14 @@ def get(viewer: Viewer, post_id: str) -> dict:
         liked = True
     except Reaction.DoesNotExist:
         liked = False
-    return to_json(post, liked)
+    read = False
+    if post.must_read:
+        try:
+            ReadMark.get(*ReadMark.key(post_id, viewer.id))
+            read = True
+        except ReadMark.DoesNotExist:
+            pass
+    return to_json(post, liked, viewer, read)
 
 
 def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
