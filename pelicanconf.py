@@ -43,9 +43,11 @@ TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
-# inloggen: the sign-in page; mijn-gegevens: download or delete own data
+# inloggen: the sign-in page; mijn-gegevens: download or delete own data; moderation: the
+# moderators' queue and the admins' audit log
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens"]
+                    "inloggen", "mijn-gegevens", "moderation"]
+MODERATION_SAVE_AS = "moderatie.html"  # ?group=<id> for a group's queue
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory

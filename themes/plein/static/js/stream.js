@@ -1,10 +1,12 @@
 // Home stream: the post form (updates, questions, photos) and the newest-first list with
 // reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
+import { hiddenNote, pinnedMark, readControl } from "./announcements.js";
 import { act, api, say } from "./api.js";
 import { mountThread } from "./comments.js";
 import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
+import { reportButton } from "./report.js";
 import { onSession } from "./session.js";
 
 const list = document.querySelector('[data-widget="stream"]');
@@ -21,6 +23,7 @@ const PROFILE = "/mensen/profiel.html?id=";
 const groupId = list.dataset.scope === "group"
   ? new URLSearchParams(window.location.search).get("id") : null;
 let next = null;
+let me = null;
 // Posts written here while a first page was loading: that page may not hold them yet.
 let recent = [];
 const photoPicker = choosePhotos(form.querySelector("[data-photo-picker]"));
@@ -133,8 +136,9 @@ function deleteButton(post, li, status) {
   return button;
 }
 
-function item(post) {
+function item(post, { pinned = false } = {}) {
   const li = el("li", { className: post.kind === "question" ? "post question" : "post" });
+  if (pinned) li.classList.add("pinned");
   li.dataset.id = post.id;
   const header = el("header", {}, [
     // An author who deleted their account and kept their posts has no name and no profile.
@@ -143,7 +147,7 @@ function item(post) {
         [el("strong", { textContent: post.author.name })])
       : el("strong", { className: "author", textContent: t("formerColleague") }),
     " · ", when(post.created), post.edited ? ` · ${t("edited")}` : null, " ",
-    questionBadge(post),
+    questionBadge(post), pinned ? pinnedMark(post) : null,
   ]);
   const body = el("div", { className: "post-body" });
   body.innerHTML = post.html; // sanitised on the server with nh3
@@ -153,9 +157,15 @@ function item(post) {
     likeButton(post, status), toggle,
     may(post, "edit") ? editButton(post, li, status) : null,
     may(post, "delete") ? deleteButton(post, li, status) : null,
+    me && me.id !== post.author.id ? reportButton("post", post.id, status) : null,
     status,
   ]);
-  li.append(header, body);
+  li.append(header);
+  const note = hiddenNote(post);
+  if (note) li.append(note);
+  li.append(body);
+  const announcement = readControl(post, status);
+  if (announcement) li.append(announcement);
   const photos = photoList(post.photos || []);
   if (photos) li.append(photos);
   li.append(bar, panel);
@@ -174,9 +184,10 @@ async function load(cursor) {
     const page = await api(path + (query ? `?${query}` : ""));
     if (!cursor) {
       const shown = new Set(page.items.map((p) => p.id));
-      list.replaceChildren(...recent.filter((p) => !shown.has(p.id)).map(item));
+      list.replaceChildren(...(page.pinned || []).map((p) => item(p, { pinned: true })),
+        ...recent.filter((p) => !shown.has(p.id)).map((p) => item(p)));
     }
-    list.append(...page.items.map(item));
+    list.append(...page.items.map((p) => item(p)));
     if (!cursor && page.items.length === 0) {
       list.append(el("li", { className: "empty",
         textContent: onlyOpen.checked ? t("noOpenQuestions") : t("empty") }));
@@ -201,7 +212,9 @@ form.addEventListener("submit", async (event) => {
       ...(groupId ? { group: groupId } : {}) } });
     list.querySelector(".empty")?.remove();
     recent.unshift(post);
-    list.prepend(item(post));
+    const newest = list.querySelector(".post:not(.pinned)");
+    if (newest) newest.before(item(post));
+    else list.append(item(post));
     textarea.value = "";
     photoPicker.clear();
   }, { status: formStatus, button: form.querySelector("button[type=submit]"),
@@ -228,6 +241,7 @@ if (groupId) {
 }
 
 onSession((person) => {
+  me = person;
   if (groupId) {
     if (!person) clear();
     return;
