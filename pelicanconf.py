@@ -44,10 +44,11 @@ AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
 # inloggen: the sign-in page; mijn-gegevens: download or delete own data; moderation: the
-# moderators' queue and the admins' audit log
+# moderators' queue and the admins' audit log; ambassadors: the colleagues to ask for help
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens", "moderation"]
+                    "inloggen", "mijn-gegevens", "moderation", "ambassadors"]
 MODERATION_SAVE_AS = "moderatie.html"  # ?group=<id> for a group's queue
+AMBASSADORS_SAVE_AS = "ambassadeurs.html"
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory

@@ -2,6 +2,7 @@
 
 from chalice import Chalice
 from chalicelib.routes import (
+    ambassadors,
     announcements,
     auth,
     comments,
@@ -24,5 +25,6 @@ app.register_middleware(json_errors, "http")
 app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
-                  people.bp, owndata.bp, moderation.bp, announcements.bp):
+                  people.bp, owndata.bp, moderation.bp, announcements.bp,
+                  ambassadors.bp):
     app.register_blueprint(blueprint, url_prefix="/api")

@@ -18,7 +18,7 @@ def test_post_then_read_stream_newest_first(client, make_person, as_person):
     first = post(client, as_person(anna), {"body": "Eerste"})
     second = post(client, as_person(anna), {"body": "Tweede *nadruk*"})
     assert first.status_code == 201 and second.status_code == 201
-    assert second.json_body["author"] == {"id": anna.id, "name": "Anna"}
+    assert second.json_body["author"] == {"id": anna.id, "name": "Anna", "ambassador": False}
 
     stream = client.http.get("/api/stream", headers=as_person(anna)).json_body
     assert [p["body"] for p in stream["items"]] == ["Tweede *nadruk*", "Eerste"]

@@ -16,7 +16,7 @@ from ..models import Comment, Post
 from ..models.schema import transaction
 from . import access, mentions
 from . import posts as post_domain
-from .contributions import contribution
+from .contributions import actor_role, contribution
 from .moderation import actions, rules
 from .moderation import targets as moderation_targets
 from .render import markdown_to_html
@@ -128,7 +128,7 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
             if parent is not None:
                 tx.update(Comment(*Comment.key(parent)), actions=[Comment.replies.add(1)],
                           condition=Comment.pk.exists() & (Comment.deleted == False))  # noqa: E712
-            contribution(tx, "comment", post.group_id if post else None, viewer.role, now)
+            contribution(tx, "comment", post.group_id if post else None, actor_role(viewer), now)
     except TransactWriteError as err:
         if post_domain.is_conditional(err):
             raise not_found("post or comment") from err

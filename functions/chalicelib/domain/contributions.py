@@ -14,8 +14,23 @@ KINDS = ("post", "comment", "reaction", "join", "group")
 STAFF_ROLES = frozenset({"admin", "content_manager", "community_manager", "manager"})
 
 
+# Ambassadors (issue 18) are employees who help colleagues: their contributions are a series of
+# their own, beside staff and everyone else. Staff who are also ambassadors count as staff.
+AMBASSADOR = "ambassador"
+SIDES = ("staff", AMBASSADOR, "organic")
+
+
 def side_of(actor_role: str) -> str:
-    return "staff" if actor_role in STAFF_ROLES else "organic"
+    if actor_role in STAFF_ROLES:
+        return "staff"
+    return AMBASSADOR if actor_role == AMBASSADOR else "organic"
+
+
+def actor_role(viewer) -> str:
+    """The role the viewer's own contributions count under."""
+    if viewer.role not in STAFF_ROLES and viewer.is_ambassador:
+        return AMBASSADOR
+    return viewer.role
 
 
 def contribution_key(group_id: str | None, now: datetime) -> str:

@@ -15,7 +15,7 @@ from ..errors import ApiError, conflict, forbidden, invalid, not_found
 from ..models import Group, Membership
 from ..models.schema import transaction
 from . import people
-from .contributions import contribution
+from .contributions import actor_role, contribution
 from .standing import Standing, find_membership, load, managed
 from .viewer import Viewer
 
@@ -125,7 +125,7 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
 
             def build(tx):
                 move(tx, group, current, item, members=1)
-                contribution(tx, "join", group_id, viewer.role, now)
+                contribution(tx, "join", group_id, actor_role(viewer), now)
 
             commit(build)
         else:

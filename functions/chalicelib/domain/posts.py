@@ -9,7 +9,7 @@ from ..models import Group, OpenQuestion, Post, Reaction, ReadMark
 from ..models.posts import Photo
 from ..models.schema import transaction
 from . import access, cursors, mentions, photos
-from .contributions import contribution
+from .contributions import actor_role, contribution
 from .moderation import announce, rules
 from .open_questions import question_asked, question_settled
 from .render import markdown_to_html
@@ -52,7 +52,8 @@ def to_json(post: Post, liked: bool = False, viewer: Viewer | None = None,
         "audience": int(post.audience or 0) if counts else None,
         "pinned": post.pinned_until,
         "id": post.id,
-        "author": {"id": post.author_id, "name": post.author_name},
+        "author": {"id": post.author_id, "name": post.author_name,
+                   "ambassador": bool(post.author_ambassador)},
         "body": post.body,
         "html": markdown_to_html(post.body, plain(post.mentions)),
         "kind": post.kind,
@@ -108,6 +109,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     post = Post(
         *Post.key(post_id), gsi1pk=partition, gsi1sk=post_id, gsi2pk=f"AUTHOR#{viewer.id}",
         gsi2sk=post_id, id=post_id, author_id=viewer.id, author_name=viewer.name, body=body,
+        author_ambassador=viewer.is_ambassador,
         kind=kind, group_id=group_id, photos=stored, mentions=mentions.resolve(body, viewer.email),
         created=iso(now), must_read=must_read, audience=audience,
     )
@@ -122,7 +124,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
                 # The group's latest post: a home stream reads its viewer's busiest groups.
                 tx.update(Group(*Group.key(group_id)), actions=[Group.last_post.set(post_id)],
                           condition=Group.pk.exists())
-            contribution(tx, "post", group_id, viewer.role, now)
+            contribution(tx, "post", group_id, actor_role(viewer), now)
     except TransactWriteError as err:
         post_reason = (err.cancellation_reasons or [None])[0]
         if post_reason is not None and post_reason.code == "ConditionalCheckFailed":

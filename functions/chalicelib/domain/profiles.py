@@ -4,6 +4,7 @@ from ..errors import invalid, not_found
 from ..ids import is_id
 from ..models import Group, Membership
 from . import people, stream
+from .moderation import rules
 
 RECENT_POSTS = 5
 # Groups a profile lists: one Query page and one BatchGet, however many groups someone joins.
@@ -24,6 +25,7 @@ def profile(viewer, person_id: str) -> dict:
         raise not_found("person")
     recent = stream.page(viewer, {"author": person.id}, limit=RECENT_POSTS)
     return {**people.public(person), "can_edit": people.may_edit(viewer, person.id),
+            "can_mark_ambassador": rules.may_mark_ambassador(viewer),
             "groups": groups_of(viewer, person.id), "posts": recent["items"]}
 
 

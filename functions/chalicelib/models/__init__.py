@@ -2,14 +2,14 @@
 
 from .comments import Comment
 from .groups import Group, Membership
-from .moderation import AuditEntry, Flag, Pin, ReadMark, Report
+from .moderation import AmbassadorEntry, AuditEntry, Flag, Pin, ReadMark, Report
 from .people import DirectoryEntry, EmailIndex, Person, SubjectIndex
 from .posts import OpenQuestion, Post, Reaction
 from .ratelimit import RateCounter
 from .schema import TABLE_SCHEMA
 from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
-__all__ = ["AuditEntry", "Comment", "DirectoryEntry", "EmailIndex", "Flag", "Group", "Marker",
-           "Membership", "OpenQuestion", "OpenQuestionIndex", "Person", "Pin", "Post",
-           "RateCounter", "Reaction", "ReadMark", "Report", "SeenCount", "SubjectIndex",
+__all__ = ["AmbassadorEntry", "AuditEntry", "Comment", "DirectoryEntry", "EmailIndex", "Flag",
+           "Group", "Marker", "Membership", "OpenQuestion", "OpenQuestionIndex", "Person", "Pin",
+           "Post", "RateCounter", "Reaction", "ReadMark", "Report", "SeenCount", "SubjectIndex",
            "TABLE_SCHEMA", "Tally"]

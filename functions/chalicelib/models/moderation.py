@@ -3,7 +3,12 @@
 The layout is written down in docs/data-model.md and docs/community.md.
 """
 
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UnicodeSetAttribute
+from pynamodb.attributes import (
+    BooleanAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+)
 
 from .schema import BaseMeta, Gsi1, Item
 
@@ -132,3 +137,33 @@ class ReadMark(Item):
     @staticmethod
     def key(post_id: str, person_id: str) -> tuple[str, str]:
         return f"POST#{post_id}", f"READ#{person_id}"
+
+
+class AmbassadorEntry(Item):
+    """pk=AMBASSADORS, sk=<person id>: who is an ambassador, written in the same transaction
+    as the person's `ambassador` flag. A few dozen at most: the page reads one Query."""
+
+    class Meta(BaseMeta):
+        pass
+
+    since = UnicodeAttribute()
+    marked_by = UnicodeAttribute()
+
+    @staticmethod
+    def key(person_id: str) -> tuple[str, str]:
+        return "AMBASSADORS", person_id
+
+
+class AmbassadorFlag(Item):
+    """The person item's `ambassador` attribute on its own: `Person` carries a version, and
+    PynamoDB conditions every update of a versioned model on it, so marking someone through
+    `Person` would fail against (or undo) a profile edit in flight. Same key as the person."""
+
+    class Meta(BaseMeta):
+        pass
+
+    ambassador = BooleanAttribute(default=False)
+
+    @staticmethod
+    def key(person_id: str) -> tuple[str, str]:
+        return f"PERSON#{person_id}", "PROFILE"

@@ -47,6 +47,7 @@ class Post(Item):
     id = UnicodeAttribute()
     author_id = UnicodeAttribute()
     author_name = UnicodeAttribute()
+    author_ambassador = BooleanAttribute(default=False)  # when the post was written
     body = UnicodeAttribute()
     kind = UnicodeAttribute(default="update")
     group_id = UnicodeAttribute(null=True)

@@ -57,3 +57,8 @@ def may_require_reading(viewer: Viewer) -> bool:
 def may_see_confirmations(viewer: Viewer, author_id: str) -> bool:
     """How many of how many confirmed, and who has not yet: the author and content managers."""
     return viewer.id == author_id or moderates_org(viewer)
+
+
+def may_mark_ambassador(viewer: Viewer) -> bool:
+    """Content managers (and admins) appoint ambassadors."""
+    return moderates_org(viewer)

@@ -1,5 +1,6 @@
 // Home stream: the post form (updates, questions, photos) and the newest-first list with
 // reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
+import { ambassadorBadge } from "./ambassadors.js";
 import { hiddenNote, pinnedMark, readControl } from "./announcements.js";
 import { act, api, say } from "./api.js";
 import { mountThread } from "./comments.js";
@@ -146,6 +147,7 @@ function item(post, { pinned = false } = {}) {
       ? el("a", { href: PROFILE + encodeURIComponent(post.author.id), className: "author" },
         [el("strong", { textContent: post.author.name })])
       : el("strong", { className: "author", textContent: t("formerColleague") }),
+    post.author.ambassador ? " " : null, post.author.ambassador ? ambassadorBadge() : null,
     " · ", when(post.created), post.edited ? ` · ${t("edited")}` : null, " ",
     questionBadge(post), pinned ? pinnedMark(post) : null,
   ]);
