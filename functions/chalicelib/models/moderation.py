@@ -154,15 +154,17 @@ class AmbassadorEntry(Item):
         return "AMBASSADORS", person_id
 
 
-class AmbassadorFlag(Item):
-    """The person item's `ambassador` attribute on its own: `Person` carries a version, and
-    PynamoDB conditions every update of a versioned model on it, so marking someone through
-    `Person` would fail against (or undo) a profile edit in flight. Same key as the person."""
+class PersonFlags(Item):
+    """Community attributes of the person item, written on their own: `Person` carries a
+    version, and PynamoDB conditions every update of a versioned model on it, so marking
+    someone through `Person` would fail against (or undo) a profile edit in flight. Same key
+    as the person."""
 
     class Meta(BaseMeta):
         pass
 
     ambassador = BooleanAttribute(default=False)
+    welcomed = UnicodeAttribute(null=True)  # when the welcome checklist was completed
 
     @staticmethod
     def key(person_id: str) -> tuple[str, str]:

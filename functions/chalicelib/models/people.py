@@ -36,6 +36,7 @@ class Person(Item):
     photo = UnicodeAttribute(null=True)
     expertise = ListAttribute(of=UnicodeAttribute, default=list)
     ambassador = BooleanAttribute(default=False)  # marked by content managers (issue 18)
+    welcomed = UnicodeAttribute(null=True)  # when the welcome checklist was completed
     # The identity provider's (iss, sub), set at the first sign-in: what sign-in matches on,
     # because emails change and get reassigned. None for people no one signed in as yet.
     issuer = UnicodeAttribute(null=True)

@@ -1,9 +1,9 @@
-"""Ambassadors: the list, and content managers marking employees."""
+"""Ambassadors (the list, content managers marking employees) and the welcome checklist."""
 
 from chalice import Blueprint
 
 from ..clock import system_clock
-from ..domain.moderation import ambassadors
+from ..domain.moderation import ambassadors, welcome
 from ..web.guard import change, viewer
 
 bp = Blueprint(__name__)
@@ -25,3 +25,8 @@ def mark(person_id):
 def unmark(person_id):
     who, _data = change(bp.current_request)
     return ambassadors.mark(who, person_id, False, system_clock)
+
+
+@bp.route("/me/welcome")
+def welcome_checklist():
+    return welcome.checklist(viewer(bp.current_request), system_clock)

@@ -8,7 +8,7 @@ from ...clock import Clock, iso
 from ...errors import forbidden, not_found
 from ...ids import is_id
 from ...models import AmbassadorEntry, Person
-from ...models.moderation import AmbassadorFlag
+from ...models.moderation import PersonFlags
 from ...models.schema import transaction
 from .. import people
 from ..posts import is_conditional
@@ -25,13 +25,13 @@ def mark(viewer: Viewer, person_id: str, on: bool, clock: Clock) -> dict:
         raise forbidden("Only content managers appoint ambassadors.")
     if not isinstance(person_id, str) or not is_id(person_id):
         raise not_found("person")
-    person = AmbassadorFlag(*AmbassadorFlag.key(person_id))
+    person = PersonFlags(*PersonFlags.key(person_id))
     entry = AmbassadorEntry(*AmbassadorEntry.key(person_id), since=iso(clock()),
                             marked_by=viewer.id)
     try:
         with transaction() as tx:
-            tx.update(person, actions=[AmbassadorFlag.ambassador.set(on)],
-                      condition=AmbassadorFlag.pk.exists())
+            tx.update(person, actions=[PersonFlags.ambassador.set(on)],
+                      condition=PersonFlags.pk.exists())
             if on:
                 tx.save(entry)
             else:
