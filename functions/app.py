@@ -2,10 +2,10 @@
 
 from chalice import Chalice
 from chalicelib.routes import (
-    ambassadors,
     announcements,
     auth,
     comments,
+    community,
     groups,
     health,
     moderation,
@@ -26,5 +26,5 @@ app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
                   people.bp, owndata.bp, moderation.bp, announcements.bp,
-                  ambassadors.bp):
+                  community.bp):
     app.register_blueprint(blueprint, url_prefix="/api")

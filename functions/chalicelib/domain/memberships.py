@@ -16,6 +16,7 @@ from ..models import Group, Membership
 from ..models.schema import transaction
 from . import people
 from .contributions import actor_role, contribution
+from .moderation import newcomers
 from .standing import Standing, find_membership, load, managed
 from .viewer import Viewer
 
@@ -72,6 +73,9 @@ def move(tx, group: Group, current: Membership | None, item: Membership | None,
         tx.delete(current, condition=_unchanged(current))
     else:
         tx.save(item, condition=_unchanged(current))
+        if members > 0 and item.state == "member":
+            # A group's managers see who joined this week (docs/community.md).
+            newcomers.record(tx, item)
     shell = Group(*Group.key(group.id))
     condition = Group.status != "deleted"
     if keep_a_manager:

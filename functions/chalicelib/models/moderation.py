@@ -169,3 +169,19 @@ class PersonFlags(Item):
     @staticmethod
     def key(person_id: str) -> tuple[str, str]:
         return f"PERSON#{person_id}", "PROFILE"
+
+
+class Newcomer(Item):
+    """pk=JOINED#<group>, sk=<since>#<person id>: who joined a group lately, written in the
+    join's own transaction and gone through TTL (`expires`) after NEWCOMER_DAYS."""
+
+    class Meta(BaseMeta):
+        pass
+
+    person_id = UnicodeAttribute()
+    person_name = UnicodeAttribute()
+    expires = NumberAttribute()
+
+    @staticmethod
+    def key(group_id: str, since: str, person_id: str) -> tuple[str, str]:
+        return f"JOINED#{group_id}", f"{since}#{person_id}"
