@@ -53,3 +53,40 @@ def test_report_hide_and_see_it_gone(page, browser, live):
     status, _body = author.call("GET", f"/api/posts/{post['id']}")
     assert status == 200  # the author still sees it, with the reason
     assert page.errors == []
+
+
+def test_an_announcement_that_must_be_read_is_pinned_and_confirmed(page, browser, live):
+    sign_in(page, "Fatima El Amrani")  # a content manager
+    page.get_by_label("Deel een bericht met je collega's").fill("Nieuwe werktijdenregeling")
+    page.get_by_label("Collega's moeten bevestigen dat ze dit gelezen hebben").check()
+    page.get_by_role("button", name="Plaatsen").click()
+    mine = page.locator(".stream-items .post", has_text="Nieuwe werktijdenregeling").first
+    mine.get_by_text("0 van").wait_for()
+    mine.get_by_role("button", name="Vastzetten").click()
+    mine.get_by_label("Vastzetten tot en met").fill("2099-01-01")  # too far: refused
+    mine.get_by_role("button", name="Vastzetten").click()
+    mine.get_by_text("Kies een einddatum van vandaag tot een jaar vooruit.").wait_for()
+    mine.get_by_label("Vastzetten tot en met").fill(
+        page.evaluate("new Date(Date.now() + 7 * 864e5).toISOString().slice(0, 10)"))
+    mine.get_by_role("button", name="Vastzetten").click()
+    page.get_by_text("Bovenaan vastgezet.").wait_for()
+    pinned = page.locator(".stream-items .post.pinned", has_text="Nieuwe werktijdenregeling")
+    pinned.get_by_text("Vastgezet", exact=True).wait_for()
+
+    context, colleague = second_page(browser, live)
+    try:
+        sign_in(colleague, "Pieter van Dijk")
+        post = colleague.locator(".stream-items .post.pinned",
+                                 has_text="Nieuwe werktijdenregeling")
+        post.get_by_role("button", name="Gelezen").click()
+        post.get_by_text("Je hebt bevestigd dat je dit gelezen hebt.").wait_for()
+        assert post.locator(".read-count").count() == 0  # counts: author and editors only
+    finally:
+        context.close()
+
+    page.reload()
+    pinned.get_by_text("1 van").wait_for()
+    pinned.get_by_role("button", name="Wie nog niet?").click()
+    pinned.locator(".not-yet li").first.wait_for()
+    assert "Pieter van Dijk" not in pinned.locator(".not-yet").inner_text()
+    assert page.errors == []

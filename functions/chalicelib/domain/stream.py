@@ -128,4 +128,8 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE,
              "next": encode_cursor(last_id) if more and last_id else None}
     if feed:
         shown["pinned"] = [to_json(p, p.id in liked, viewer, p.id in read) for p in pinned]
+        # Decided by role alone (no calls); in a group, its managers pin too: the group's own
+        # `may.manage` says so.
+        shown["may"] = {"pin": rules.moderates_org(viewer),
+                        "must_read": rules.may_require_reading(viewer)}
     return shown

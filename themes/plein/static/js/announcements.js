@@ -1,7 +1,7 @@
 // Announcements on a post: the "pinned" mark, the "Gelezen" confirmation of a must-read post,
 // how many of how many confirmed (the API sends the counts only to the author and content
 // managers), and for an author the reason a moderator hid their post.
-import { act, api } from "./api.js";
+import { act, api, say } from "./api.js";
 import { el } from "./dom.js";
 import { t } from "./messages.js";
 
@@ -60,4 +60,41 @@ function notYetButton(post, box, status) {
     button.hidden = !cursor;
   }, { status, button, done: "" }));
   return button;
+}
+
+let pinForms = 0;
+
+// Pin (until a date) or unpin a post; `onDone()` reloads the stream so the pin shows on top.
+export function pinControl(post, pinned, status, onDone) {
+  if (pinned) {
+    const unpin = el("button", { type: "button", className: "link", textContent: t("unpin") });
+    unpin.addEventListener("click", async () => {
+      if (await act(() => api(`/posts/${post.id}/pin`, { method: "DELETE", body: {} }),
+        { status, button: unpin })) onDone(t("unpinned"));
+    });
+    return unpin;
+  }
+  const open = el("button", { type: "button", className: "link", textContent: t("pin") });
+  open.addEventListener("click", () => {
+    pinForms += 1;
+    const id = `pin-until-${pinForms}`;
+    const until = el("input", { id, type: "date", name: "until", required: true });
+    const form = el("form", { className: "pin-form" }, [
+      el("label", { htmlFor: id, textContent: t("pinUntil") }), until,
+      el("button", { type: "submit", textContent: t("pin") })]);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!until.value) {
+        say(status, t("pinUntil"), { error: true });
+        return;
+      }
+      if (await act(() => api(`/posts/${post.id}/pin`, { method: "PUT",
+        body: { until: until.value } }), { status, button: form.querySelector("button") })) {
+        onDone(t("pinnedNow"));
+      }
+    });
+    open.replaceWith(form);
+    until.focus();
+  });
+  return open;
 }

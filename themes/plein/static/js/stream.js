@@ -1,7 +1,7 @@
 // Home stream: the post form (updates, questions, photos) and the newest-first list with
 // reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
 import { ambassadorBadge } from "./ambassadors.js";
-import { hiddenNote, pinnedMark, readControl } from "./announcements.js";
+import { hiddenNote, pinControl, pinnedMark, readControl } from "./announcements.js";
 import { act, api, say } from "./api.js";
 import { mountThread } from "./comments.js";
 import { el, may, statusRegion, when } from "./dom.js";
@@ -25,6 +25,10 @@ const groupId = list.dataset.scope === "group"
   ? new URLSearchParams(window.location.search).get("id") : null;
 let next = null;
 let me = null;
+// What the API lets the viewer do in this stream (pin, must-read posts); in a group its
+// managers pin as well (the group's `may.manage`).
+let streamMay = {};
+let groupManager = false;
 // Posts written here while a first page was loading: that page may not hold them yet.
 let recent = [];
 const photoPicker = choosePhotos(form.querySelector("[data-photo-picker]"));
@@ -160,6 +164,9 @@ function item(post, { pinned = false } = {}) {
     may(post, "edit") ? editButton(post, li, status) : null,
     may(post, "delete") ? deleteButton(post, li, status) : null,
     me && me.id !== post.author.id ? reportButton("post", post.id, status) : null,
+    streamMay.pin || groupManager
+      ? pinControl(post, pinned, status, (text) => load(null).then(() => say(streamStatus, text)))
+      : null,
     status,
   ]);
   li.append(header);
@@ -185,6 +192,8 @@ async function load(cursor) {
     const path = groupId ? `/groups/${encodeURIComponent(groupId)}/posts` : "/stream";
     const page = await api(path + (query ? `?${query}` : ""));
     if (!cursor) {
+      streamMay = page.may || {};
+      form.querySelector("[data-must-read]").hidden = !streamMay.must_read;
       const shown = new Set(page.items.map((p) => p.id));
       list.replaceChildren(...(page.pinned || []).map((p) => item(p, { pinned: true })),
         ...recent.filter((p) => !shown.has(p.id)).map((p) => item(p)));
@@ -211,7 +220,9 @@ form.addEventListener("submit", async (event) => {
     const photos = await uploadPhotos(photoPicker.chosen());
     const post = await api("/posts", { method: "POST", body: {
       body: textarea.value, kind: form.elements.kind.value, photos,
+      ...(form.elements.must_read.checked ? { must_read: true } : {}),
       ...(groupId ? { group: groupId } : {}) } });
+    form.elements.must_read.checked = false;
     list.querySelector(".empty")?.remove();
     recent.unshift(post);
     const newest = list.querySelector(".post:not(.pinned)");
@@ -234,6 +245,7 @@ function clear() {
 if (groupId) {
   document.addEventListener("plein:group", (event) => {
     const allowed = event.detail.may;
+    groupManager = Boolean(allowed.manage);
     form.hidden = !allowed.post;
     filter.hidden = !allowed.read;
     hint.hidden = true;
