@@ -203,3 +203,22 @@ def test_moderators_delete_through_the_existing_delete(api, make_person):
     assert api.call("DELETE", f"/api/posts/{post['id']}", bram).status_code == 403
     assert api.call("DELETE", f"/api/posts/{post['id']}", editor).status_code == 200
     assert Report.get(*Report.key("post", post["id"], bram.id)).outcome == "deleted"
+
+
+def test_a_hidden_question_leaves_the_dashboards_unanswered_list(table, make_person, clock):
+    from datetime import timedelta
+
+    from chalicelib.domain import posts
+    from chalicelib.domain.moderation import actions
+    from chalicelib.domain.usage_report import unanswered
+    from chalicelib.ids import new_id
+
+    from tests.usage_helpers import viewer
+
+    anna, editor = make_person(), make_person("content_manager")
+    question = posts.create(viewer(anna), {"body": "Wie weet dit?", "kind": "question"}, clock,
+                            new_id)
+    later = clock() + timedelta(days=3)
+    assert [q["id"] for q in unanswered(later)] == [question["id"]]
+    actions.hide(viewer(editor), "post", question["id"], {"reason": "Dubbel"}, clock, new_id)
+    assert unanswered(later) == []
