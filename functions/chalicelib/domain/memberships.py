@@ -71,6 +71,8 @@ def move(tx, group: Group, current: Membership | None, item: Membership | None,
     """Puts `item` (or deletes `current` when item is None) and adjusts the group's counts."""
     if item is None:
         tx.delete(current, condition=_unchanged(current))
+        if current.state == "member":
+            newcomers.forget(tx, current)
     else:
         tx.save(item, condition=_unchanged(current))
         if members > 0 and item.state == "member":

@@ -26,6 +26,13 @@ def record(tx: TransactWrite, item: Membership) -> None:
                      expires=int(joined.timestamp()) + NEWCOMER_DAYS * 86400))
 
 
+def forget(tx: TransactWrite, current: Membership) -> None:
+    """Part of leaving (or being removed, or erasing one's account): the newcomer item goes
+    with the membership, so nothing keeps the name of someone who left."""
+    if current.since:
+        tx.delete(Newcomer(*Newcomer.key(current.group_id, current.since, current.person_id)))
+
+
 def this_week(viewer: Viewer, group_id: str, clock: Clock) -> dict:
     """Newest first, those still members: the group and the viewer's standing (2 GetItems),
     one Query, one BatchGet of their memberships."""
