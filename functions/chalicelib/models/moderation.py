@@ -10,7 +10,7 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
 )
 
-from .schema import BaseMeta, Gsi1, Item
+from .schema import BaseMeta, Gsi1, Gsi2, Item
 
 ORG_QUEUE = "MODQUEUE#ORG"
 
@@ -19,6 +19,10 @@ def queue_partition(group_id: str | None) -> str:
     """Reports on items outside groups go to the organisation's queue, the rest to their
     group's, so a group manager reads only their own group's partition."""
     return ORG_QUEUE if group_id is None else f"MODQUEUE#GROUP#{group_id}"
+
+
+class ReporterIndex(Gsi2):
+    """gsi2: REPORTS_BY#<person> by report id: the reports a person filed."""
 
 
 class Report(Item):
@@ -30,6 +34,9 @@ class Report(Item):
     class Meta(BaseMeta):
         pass
 
+    # gsi2: REPORTS_BY#<reporter> / report id, so own data can find (export, erase) them.
+    gsi2pk = UnicodeAttribute(null=True)
+    gsi2sk = UnicodeAttribute(null=True)
     id = UnicodeAttribute()
     kind = UnicodeAttribute()  # post or comment
     target = UnicodeAttribute()
@@ -41,9 +48,15 @@ class Report(Item):
     created = UnicodeAttribute()
     handled = UnicodeAttribute(null=True)
 
+    by_reporter = ReporterIndex()
+
     @staticmethod
     def key(kind: str, target: str, reporter_id: str) -> tuple[str, str]:
         return f"REPORTS#{kind}#{target}", reporter_id
+
+    @staticmethod
+    def reporter_partition(person_id: str) -> str:
+        return f"REPORTS_BY#{person_id}"
 
 
 class QueueIndex(Gsi1):

@@ -44,6 +44,7 @@ def report(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     now = clock()
     report_id = new_id(now)
     item = Report(*Report.key(target.kind, target.id, viewer.id), id=report_id,
+                  gsi2pk=Report.reporter_partition(viewer.id), gsi2sk=report_id,
                   kind=target.kind, target=target.id, reporter_id=viewer.id, reason=reason,
                   text=text, created=iso(now))
     flag = Flag(*Flag.key(target.kind, target.id))
