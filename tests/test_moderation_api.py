@@ -222,3 +222,17 @@ def test_a_hidden_question_leaves_the_dashboards_unanswered_list(table, make_per
     assert [q["id"] for q in unanswered(later)] == [question["id"]]
     actions.hide(viewer(editor), "post", question["id"], {"reason": "Dubbel"}, clock, new_id)
     assert unanswered(later) == []
+
+
+def test_own_reports_are_exported_and_go_with_the_account(api, make_person):
+    from chalicelib.models import Flag, Report
+
+    anna, bram = make_person(), make_person()
+    post = new_post(api, anna)
+    report(api, bram, post=post["id"], text="Mijn woorden")
+    exported = api.call("GET", "/api/me/export", bram).json_body["reports"]
+    assert [(r["target"], r["reason"], r["text"]) for r in exported] == [
+        (post["id"], "offensive", "Mijn woorden")]
+    assert api.call("DELETE", "/api/me", bram, {"content": "remove"}).json_body["deleted"]
+    assert list(Report.query(Report.key("post", post["id"], "")[0])) == []
+    assert Flag.get(*Flag.key("post", post["id"])).reports == 1  # the count stays, unnamed

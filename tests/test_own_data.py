@@ -27,7 +27,7 @@ def test_export_has_the_profile_and_every_own_post(client, make_person, as_perso
     assert data["profile"]["name"] == "Anna" and data["profile"]["department"] == "HR"
     assert sorted(p["body"] for p in data["posts"]) == ["van Anna 0", "van Anna 1", "van Anna 2"]
     assert data["covers"] == ["profile", "posts", "comments", "reactions", "groups",
-                              "invitations", "requests"]
+                              "invitations", "requests", "reports"]
     assert data["next"] is None
 
 

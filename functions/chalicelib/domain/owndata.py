@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..clock import Clock, iso
 from ..errors import invalid
-from ..models import Comment, EmailIndex, Membership, Post, Reaction, SubjectIndex
+from ..models import Comment, EmailIndex, Membership, Post, Reaction, Report, SubjectIndex
 from . import cursors, directory, erase, people, photos
 
 CHOICES = ("anonymise", "remove")
@@ -58,6 +58,17 @@ def _membership(m: Membership) -> dict:
     return {"group": m.group_id, "state": m.state, "role": m.role, "since": m.since}
 
 
+def _report(r: Report) -> dict:
+    return {"kind": r.kind, "target": r.target, "reason": r.reason, "text": r.text,
+            "state": r.state, "outcome": r.outcome, "created": r.created}
+
+
+def _forget_report(report: Report) -> bool:
+    """A report names its reporter only; the queue's flag keeps its count without them."""
+    report.delete()
+    return True
+
+
 def _mine(state: str) -> Callable[[str], str]:
     return lambda person_id: Membership.person_partition(state, person_id)
 
@@ -70,6 +81,7 @@ SECTIONS = (
     Section("groups", Membership.mine, _mine("member"), Membership.gsi1sk, _membership),
     Section("invitations", Membership.mine, _mine("invited"), Membership.gsi1sk, _membership),
     Section("requests", Membership.mine, _mine("requested"), Membership.gsi1sk, _membership),
+    Section("reports", Report.by_reporter, Report.reporter_partition, Report.gsi2sk, _report),
 )
 NAMES = tuple(s.name for s in SECTIONS)
 COVERS = ("profile", *NAMES)
@@ -127,7 +139,7 @@ def _erasers(choice: str) -> dict:
         "comments": erase.anonymise_comment if keep else erase.remove_comment,
         "reactions": lambda r: erase.remove_reaction(r, keep_count=keep),
         "groups": erase.leave_group, "invitations": erase.leave_group,
-        "requests": erase.leave_group,
+        "requests": erase.leave_group, "reports": _forget_report,
     }
 
 
