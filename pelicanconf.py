@@ -45,10 +45,14 @@ TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
-# inloggen: the sign-in page; mijn-gegevens: download or delete own data; meldingen: notifications
+# inloggen: the sign-in page; mijn-gegevens: download or delete own data; meldingen: notifications;
+# moderation: the moderators' queue and the admins' audit log; ambassadors: the colleagues to ask
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens", "events", "event", "meldingen", "search"]
+                    "inloggen", "mijn-gegevens", "events", "event", "meldingen", "search",
+                    "moderation", "ambassadors"]
 SEARCH_SAVE_AS = "zoeken.html"  # ?q=<words>&type=<tab>: results page (the header's search)
+MODERATION_SAVE_AS = "moderatie.html"  # ?group=<id> for a group's queue
+AMBASSADORS_SAVE_AS = "ambassadeurs.html"
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory

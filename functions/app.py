@@ -5,13 +5,16 @@ from chalice import Chalice, Cron, Rate
 from chalicelib.background import digest, jobs, stream
 from chalicelib.clock import system_clock
 from chalicelib.routes import (
+    announcements,
     auth,
     calendar,
     comments,
+    community,
     events,
     groups,
     health,
     mail,
+    moderation,
     notifications,
     owndata,
     people,
@@ -32,7 +35,7 @@ app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
                   people.bp, owndata.bp, events.bp, calendar.bp, notifications.bp, push.bp,
-                  mail.bp, search.bp):
+                  mail.bp, search.bp, moderation.bp, announcements.bp, community.bp):
     app.register_blueprint(blueprint, url_prefix="/api")
 
 

@@ -28,7 +28,7 @@ def test_export_has_the_profile_and_every_own_post(client, make_person, as_perso
     assert sorted(p["body"] for p in data["posts"]) == ["van Anna 0", "van Anna 1", "van Anna 2"]
     assert data["covers"] == ["profile", "posts", "comments", "reactions", "groups",
                               "invitations", "requests", "enrolments", "cancelled_enrolments",
-                              "notifications"]
+                              "notifications", "reports"]
     assert data["next"] is None
 
 

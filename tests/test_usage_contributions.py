@@ -140,7 +140,7 @@ def test_an_action_that_fails_counts_nothing(client, table, make_person, as_pers
     # cancelled, and the count in it with it.
     me = viewer(anna)
     post = posts.load(me, posts.create(me, {"body": "Zo weer weg"}, clock, new_id)["id"])
-    posts.delete(me, post.id)
+    posts.delete(me, post.id, clock, new_id)
     with pytest.raises(Exception) as refused:
         comments._create(me, f"post:{post.id}", post, {"body": "Te laat"}, clock, new_id)
     assert getattr(refused.value, "status", None) == 404

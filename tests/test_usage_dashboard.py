@@ -112,7 +112,7 @@ def test_csv_cells_cannot_become_formulas():
 
     text = to_csv({"groups": [{"id": "G", "name": "=HYPERLINK(1)", "post": 1, "comment": 0,
                                "reaction": 0, "join": 0, "group": 0, "staff": 0, "organic": 1,
-                               "total": 1}]}, "groups")
+                               "ambassador": 0, "total": 1}]}, "groups")
     assert "'=HYPERLINK(1)" in text
 
 

@@ -46,7 +46,7 @@ SETTINGS = (
     ("PLEIN_ORIGIN_SECRET", "", "Only requests carrying it in X-Plein-Origin are served "
      "(CloudFront adds it, so the API is not reachable around CloudFront); empty: no check."),
     ("PLEIN_RATE_LIMITS", "post=10/60,comment=30/60,upload=20/3600,hit=120/60,photo=30/3600,"
-     "group=10/3600,like=120/600,profile=30/3600",
+     "group=10/3600,like=120/600,profile=30/3600,report=20/3600",
      "Per-employee limits: action=count/seconds, comma-separated."),
     ("PLEIN_SITE_PAGES", "", "The built site's page list (plein-pages.json): a file or "
      "s3://bucket/key; empty: no page takes comments or hits."),
@@ -61,6 +61,7 @@ SETTINGS = (
      "fcm.googleapis.com,updates.push.services.mozilla.com,web.push.apple.com,"
      "*.notify.windows.com",
      "Push services (host or *.suffix) a device's endpoint may be at, when deployed."),
+    ("PLEIN_AUDIT_DAYS", "730", "Days the moderation audit log keeps an entry (then TTL)."),
 )
 
 
@@ -110,6 +111,7 @@ class Settings:
     vapid_private_key_param: str = ""
     vapid_subject: str = ""
     push_hosts: tuple[str, ...] = ()
+    audit_days: int = 730
 
     @property
     def is_local(self) -> bool:
@@ -149,6 +151,14 @@ def _seconds(value: str, default: float) -> float:
     except ValueError:
         return default
     return seconds if 0 < seconds <= 30 else default
+
+
+def _days(value: str, default: int) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        return default
+    return days if days > 0 else default
 
 
 def load(environ: Mapping[str, str] = os.environ) -> Settings:
@@ -203,6 +213,7 @@ def load(environ: Mapping[str, str] = os.environ) -> Settings:
         vapid_private_key_param=values["PLEIN_VAPID_PRIVATE_KEY_PARAM"],
         vapid_subject=values["PLEIN_VAPID_SUBJECT"],
         push_hosts=_list(values["PLEIN_PUSH_HOSTS"], lower=True),
+        audit_days=_days(values["PLEIN_AUDIT_DAYS"], 730),
     )
 
 

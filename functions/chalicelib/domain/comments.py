@@ -12,12 +12,15 @@ from ..errors import ApiError, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
 from ..models.transactions import Conflict, conditional, transaction
-from . import mentions
+from . import mentions, standing
 from . import posts as post_domain
-from .contributions import contribution
+from .contributions import actor_role, contribution
+from .moderation import actions
+from .moderation import targets as moderation_targets
 from .permissions import flags, may, require
 from .render import markdown_to_html
 from .site_pages import SitePages, is_page
+from .standing import Standing
 from .validation import text
 from .viewer import Viewer
 
@@ -36,10 +39,15 @@ def page_thread(path, pages: SitePages | None = None) -> str:
     return f"page:{path}"
 
 
-def to_json(comment: Comment, may: dict[str, bool]) -> dict:
-    """`may`: `permissions.flags` of the comment for the viewer."""
-    gone = bool(comment.deleted)
+def to_json(comment: Comment, may: dict[str, bool], shown_hidden: bool = True) -> dict:
+    """`may`: `permissions.flags` of the comment for the viewer. `shown_hidden`: whether this
+    reader may see the comment if a moderator hid it. To others a hidden comment is blanked
+    like a deleted one, so its replies keep their place."""
+    hidden = comment.hidden is not None
+    gone = bool(comment.deleted) or (hidden and not shown_hidden)
     return {
+        "hidden": (post_domain.plain(comment.hidden) if shown_hidden else True) if hidden
+        else None,
         "id": comment.id, "thread": comment.thread, "post": comment.post_id,
         "parent": comment.parent,
         "author": None if gone else {"id": comment.author_id, "name": comment.author_name},
@@ -55,19 +63,25 @@ def _body(data: dict) -> str:
     return text(data.get("body"), "body", MAX_BODY_CHARS, as_typed=True)
 
 
-def _thread(viewer: Viewer, thread: str, cursor: str | None, answerable: bool = False) -> dict:
+def _thread(viewer: Viewer, thread: str, cursor: str | None, answerable: bool = False,
+            group: Standing | None = None) -> dict:
     after = post_domain.decode_cursor(cursor) if cursor else None
     condition = Comment.gsi1sk > after if after else None
     found = list(Comment.in_thread.query(Comment.thread_partition(thread), condition,
                                          limit=THREAD_PAGE, page_size=THREAD_PAGE))
     more = len(found) == THREAD_PAGE
-    return {"items": [to_json(c, flags(viewer, c, answerable=answerable)) for c in found],
+    items = []
+    for c in found:
+        may_do = flags(viewer, c, group, answerable=answerable)
+        # Its author and its moderators (`permissions`: no extra call) see a hidden comment.
+        items.append(to_json(c, may_do, may_do["moderate"] or c.author_id == viewer.id))
+    return {"items": items,
             "next": post_domain.encode_cursor(found[-1].id) if more else None}
 
 
 def list_for_post(viewer: Viewer, post_id: str, cursor: str | None) -> dict:
     post, group = post_domain.find(viewer, post_id)
-    return _thread(viewer, f"post:{post_id}", cursor, may(viewer, "answer", post, group))
+    return _thread(viewer, f"post:{post_id}", cursor, may(viewer, "answer", post, group), group)
 
 
 def list_for_page(viewer: Viewer, path, cursor: str | None,
@@ -96,7 +110,8 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
                 above = Comment.get(*Comment.key(parent))
             except Comment.DoesNotExist:
                 above = None
-        if above is None or above.thread != thread or above.parent or above.deleted:
+        if (above is None or above.thread != thread or above.parent or above.deleted
+                or above.hidden is not None):
             raise invalid("parent", "Replies go under a top-level comment of the same thread.")
     now = clock()
     comment_id = new_id(now)
@@ -116,7 +131,7 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
                 tx.update(Comment(*Comment.key(parent)), actions=[Comment.replies.add(1)],
                           condition=Comment.pk.exists() & (Comment.deleted == False),  # noqa: E712
                           name="parent")
-            contribution(tx, "comment", post.group_id if post else None, viewer.role, now)
+            contribution(tx, "comment", post.group_id if post else None, actor_role(viewer), now)
     except Conflict as err:
         if err.failed:
             raise not_found("post or comment") from err
@@ -168,11 +183,17 @@ def edit(viewer: Viewer, comment_id: str, data: dict, clock: Clock) -> dict:
     return to_json(comment, flags(viewer, comment, answerable=answerable))
 
 
-def delete(viewer: Viewer, comment_id: str) -> dict:
-    comment, _answerable = _visible(viewer, comment_id)
-    require(viewer, "delete", comment, "Only the author or an admin can delete a comment.")
+def delete(viewer: Viewer, comment_id: str, clock: Clock, new_id: IdMaker) -> dict:
+    """Deleting someone else's comment is moderation: its reports close and the audit log
+    records it, in the same transaction."""
+    target = moderation_targets.load(viewer, "comment", comment_id)
+    comment = target.item
+    group = standing.visible(viewer, target.group_id) if target.group_id else None
+    require(viewer, "delete", comment, "Only the author or an admin can delete a comment.",
+            group)
     try:
         with transaction() as tx:
+            actions.on_delete(tx, viewer, target, clock, new_id)
             if comment.replies:
                 tx.update(comment, actions=[Comment.deleted.set(True), Comment.body.set("")],
                           condition=Comment.deleted == False)  # noqa: E712

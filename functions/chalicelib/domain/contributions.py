@@ -12,10 +12,26 @@ from .permissions import is_staff
 KINDS = ("post", "comment", "reaction", "join", "group")
 
 
+# Ambassadors (issue 18) are employees who help colleagues: their contributions are a series of
+# their own, beside staff and everyone else. Staff who are also ambassadors count as staff.
+AMBASSADOR = "ambassador"
+SIDES = ("staff", AMBASSADOR, "organic")
+
+
 def side_of(actor_role: str) -> str:
-    """Contributions by staff roles (`permissions.STAFF_ROLES`) are the organisation's own;
-    everyone else's are organic activity."""
-    return "staff" if is_staff(actor_role) else "organic"
+    """Contributions by staff roles (`permissions.STAFF_ROLES`, and a group's managers) are
+    the organisation's own; ambassadors' are a series of their own; everyone else's are
+    organic activity."""
+    if is_staff(actor_role):
+        return "staff"
+    return AMBASSADOR if actor_role == AMBASSADOR else "organic"
+
+
+def actor_role(viewer) -> str:
+    """The role the viewer's own contributions count under."""
+    if not is_staff(viewer.role) and viewer.is_ambassador:
+        return AMBASSADOR
+    return viewer.role
 
 
 def contribution_key(group_id: str | None, now: datetime) -> str:

@@ -13,7 +13,7 @@ from ..models import Group, Membership
 from ..models.groups import LISTED, UNLISTED, VISIBILITIES, listing
 from ..models.transactions import Conflict, conditional
 from . import covers, cursors, memberships, photos
-from .contributions import contribution
+from .contributions import actor_role, contribution
 from .permissions import may
 from .render import markdown_to_html
 from .standing import Standing, load, managed
@@ -74,7 +74,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker,
     def build(tx):
         tx.save(group, condition=Group.pk.does_not_exist())
         tx.save(manager, condition=Membership.pk.does_not_exist())
-        contribution(tx, "group", group_id, viewer.role, now)
+        contribution(tx, "group", group_id, actor_role(viewer), now)
 
     try:
         memberships.commit(build)

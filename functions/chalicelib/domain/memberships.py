@@ -12,7 +12,8 @@ from ..models import Group, Membership
 from ..models.notifications import Declined
 from ..models.transactions import Conflict, retrying, transaction
 from . import people
-from .contributions import contribution
+from .contributions import actor_role, contribution
+from .moderation import newcomers
 from .standing import Standing, find_membership, load, managed
 from .viewer import Viewer
 
@@ -54,8 +55,13 @@ def move(tx, group: Group, current: Membership | None, item: Membership | None,
     """Puts `item` (or deletes `current` when item is None) and adjusts the group's counts."""
     if item is None:
         tx.delete(current, condition=_unchanged(current))
+        if current.state == "member":
+            newcomers.forget(tx, current)
     else:
         tx.save(item, condition=_unchanged(current))
+        if members > 0 and item.state == "member":
+            # A group's managers see who joined this week (docs/community.md).
+            newcomers.record(tx, item)
     shell = Group(*Group.key(group.id))
     condition = Group.status != "deleted"
     if keep_a_manager:
@@ -108,7 +114,7 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
 
             def build(tx):
                 move(tx, group, current, item, members=1)
-                contribution(tx, "join", group_id, viewer.role, now)
+                contribution(tx, "join", group_id, actor_role(viewer), now)
 
             commit(build)
         else:

@@ -50,7 +50,7 @@ def unanswered(now: datetime, groups: set[str] | None, group_names: Names,
     rows = []
     for marker in shown:
         post = posts.get(Post.key(marker.sk))
-        if post is None:
+        if post is None or "hidden" in post:  # a hidden post is listed nowhere
             continue
         body = post.get("body", {}).get("S", "").strip().splitlines() or [""]
         created = post.get("created", {}).get("S")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..clock import Clock, iso
 from ..errors import invalid
-from ..models import Comment, EmailIndex, Membership, Post, Reaction, SubjectIndex
+from ..models import Comment, EmailIndex, Membership, Post, Reaction, Report, SubjectIndex
 from ..models.events import Enrolment
 from ..models.notifications import Follower, Notification, NotifySettings, Unread
 from . import cursors, delivery, directory, erase, people, photos
@@ -73,6 +73,17 @@ def _notification(n: Notification) -> dict:
             "updated": n.updated, "read": bool(n.read), "mail": n.mail, "mailed": n.mailed}
 
 
+def _report(r: Report) -> dict:
+    return {"kind": r.kind, "target": r.target, "reason": r.reason, "text": r.text,
+            "state": r.state, "outcome": r.outcome, "created": r.created}
+
+
+def _forget_report(report: Report) -> bool:
+    """A report names its reporter only; the queue's flag keeps its count without them."""
+    report.delete()
+    return True
+
+
 def _mine(state: str) -> Callable[[str], str]:
     return lambda person_id: Membership.person_partition(state, person_id)
 
@@ -92,6 +103,7 @@ SECTIONS = (
     # The person's own inbox partition of the base table (docs/notifications.md).
     Section("notifications", Notification, Notification.partition, Notification.sk,
             _notification),
+    Section("reports", Report.by_reporter, Report.reporter_partition, Report.gsi2sk, _report),
 )
 NAMES = tuple(s.name for s in SECTIONS)
 COVERS = ("profile", *NAMES)
@@ -153,6 +165,7 @@ def _erasers(choice: str) -> dict:
         "cancelled_enrolments": enrolment.erase,
         "notifications": lambda n: erase.quietly(
             lambda: n.delete(condition=Notification.pk.exists())),
+        "reports": _forget_report,
     }
 
 

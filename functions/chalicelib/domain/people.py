@@ -30,6 +30,7 @@ def public(person: Person) -> dict:
         "title": person.title, "department": person.department, "location": person.location,
         "phone": person.phone, "bio": person.bio, "photo": photos.avatar(person.photo),
         "expertise": list(person.expertise or []),
+        "ambassador": bool(person.ambassador),
     }
 
 

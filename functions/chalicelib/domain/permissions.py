@@ -6,11 +6,11 @@ is `roles.py`). Inside a group a member is a member or a manager (`standing.Stan
 
 A resource is one of:
 - a `Standing` (the viewer's relation to one group): see, read, post, manage, join, delete,
-  archive;
+  archive, moderate;
 - a `Post`: read, comment, edit, delete, answer, moderate. A post in a group needs the
   viewer's standing there, passed as `group` (None: they have none), which the caller has
   read already (`standing.visible`, or one BatchGet for a page of posts): no rule reads;
-- a `Comment`: edit, delete, moderate;
+- a `Comment`: edit, delete, moderate (with the standing in its post's group, if any);
 - a `Person` (a profile): edit;
 - an area by name: "usage" (read_all), "groups" (see_secret).
 
@@ -29,6 +29,9 @@ from .viewer import Viewer
 # Whose contributions count as the organisation's own ("staff") rather than organic activity,
 # and who sees the usage of every group (group managers see their own groups').
 STAFF_ROLES = frozenset({"admin", "content_manager"})
+# Who moderates everything: the organisation's queue and every group's (a group's managers
+# moderate that group's items).
+ORG_MODERATORS = STAFF_ROLES
 # The flags the API returns on every post and comment.
 FLAGS = ("edit", "delete", "answer", "moderate")
 
@@ -77,7 +80,14 @@ def _group_rules(viewer: Viewer, action: str, st: Standing) -> bool:
         return st.state == "invited" or st.group.visibility == "open" or admin
     if action in ("delete", "archive"):
         return admin
+    if action == "moderate":  # the group's queue, hide, restore, pin: its managers, org staff
+        return moderates_org(viewer) or _group_rules(viewer, "manage", st)
     return False
+
+
+def moderates_org(viewer: Viewer) -> bool:
+    """Content managers and admins moderate everything (`docs/community.md`)."""
+    return viewer.role in ORG_MODERATORS
 
 
 def _post_rules(viewer: Viewer, action: str, post: Post,
@@ -85,37 +95,45 @@ def _post_rules(viewer: Viewer, action: str, post: Post,
     mine = viewer.id == post.author_id
     in_group = post.group_id is not None
     manages = in_group and group is not None and _group_rules(viewer, "manage", group)
+    moderates = moderates_org(viewer) or manages
     if action == "read":
+        # A hidden post stays readable to its author (who sees why) and its moderators.
+        if post.hidden is not None and not (mine or moderates):
+            return False
         return not in_group or (group is not None and _group_rules(viewer, "read", group))
     if action == "comment":  # anyone who may read it outside groups; in a group, its posters
         return not in_group or (group is not None and _group_rules(viewer, "post", group))
     if action == "edit":
         return mine
-    if action == "delete":
-        return mine or viewer.is_admin or manages
+    if action == "delete":  # someone else's post: that is moderation (audited)
+        return mine or moderates
     if action == "answer":  # mark a comment as a question's answer: the asker, its managers
         return post.kind == "question" and (mine or manages)
-    if action == "moderate":  # remove what others wrote
-        return viewer.is_admin or manages
+    if action == "moderate":  # report handling: hide, restore, remove what others wrote
+        return moderates
     return False
 
 
-def _comment_rules(viewer: Viewer, action: str, comment: Comment) -> bool:
+def _comment_rules(viewer: Viewer, action: str, comment: Comment,
+                   group: Standing | None) -> bool:
     if comment.deleted:
         return False
     mine = viewer.id == comment.author_id
+    moderates = moderates_org(viewer) or (
+        group is not None and _group_rules(viewer, "manage", group))
     if action == "edit":
         return mine
     if action == "delete":
-        return mine or viewer.is_admin
+        return mine or moderates
     if action == "moderate":
-        return viewer.is_admin
+        return moderates
     return False
 
 
 _AREAS = {
     ("usage", "read_all"): lambda viewer: viewer.role in STAFF_ROLES,
     ("groups", "see_secret"): lambda viewer: viewer.is_admin,
+    ("moderation", "moderate_org"): moderates_org,
 }
 
 
@@ -127,7 +145,7 @@ def may(viewer: Viewer, action: str, resource,
     if isinstance(resource, Post):
         return _post_rules(viewer, action, resource, group)
     if isinstance(resource, Comment):
-        return _comment_rules(viewer, action, resource)
+        return _comment_rules(viewer, action, resource, group)
     if isinstance(resource, Person):
         return action == "edit" and (viewer.id == resource.id or viewer.is_admin)
     if isinstance(resource, str):
@@ -147,9 +165,10 @@ def flags(viewer: Viewer, resource, group: Standing | None = None,
     """The `may` object of a post, or of a comment (`answerable`: the viewer may mark answers
     on the comment's question)."""
     if isinstance(resource, Comment):
-        return {"edit": may(viewer, "edit", resource), "delete": may(viewer, "delete", resource),
+        return {"edit": may(viewer, "edit", resource),
+                "delete": may(viewer, "delete", resource, group),
                 "answer": answerable and not resource.deleted,
-                "moderate": may(viewer, "moderate", resource)}
+                "moderate": may(viewer, "moderate", resource, group)}
     return {action: may(viewer, action, resource, group) for action in FLAGS}
 
 

@@ -3,11 +3,12 @@
 from ..clock import Clock, iso
 from ..errors import conflict, invalid, not_found
 from ..ids import IdMaker, is_id
-from ..models import Group, OpenQuestion, Post, Reaction
+from ..models import Group, OpenQuestion, Post, Reaction, ReadMark
 from ..models.posts import Photo
 from ..models.transactions import Conflict, conditional, transaction
 from . import access, cursors, mentions, photos, standing
-from .contributions import contribution
+from .contributions import actor_role, contribution
+from .moderation import announce, rules
 from .open_questions import question_asked, question_settled
 from .permissions import flags, may, require
 from .render import markdown_to_html
@@ -31,11 +32,23 @@ def plain(mapping) -> dict:
     return mapping.as_dict() if hasattr(mapping, "as_dict") else dict(mapping)
 
 
-def to_json(post: Post, may: dict[str, bool], liked: bool = False) -> dict:
-    """`may`: `permissions.flags` of the post for the viewer."""
+def to_json(post: Post, may: dict[str, bool], liked: bool = False, viewer: Viewer | None = None,
+            read: bool = False) -> dict:
+    """`may`: `permissions.flags` of the post for the viewer. `viewer` decides whether the
+    read-confirmation counts are shown (the author and content managers); `read` is whether
+    the viewer confirmed a must-read post."""
+    counts = (post.must_read and viewer is not None
+              and rules.may_see_confirmations(viewer, post.author_id))
     return {
+        "hidden": plain(post.hidden) or None,
+        "must_read": bool(post.must_read),
+        "read": read,
+        "confirmed": int(post.confirmed or 0) if counts else None,
+        "audience": int(post.audience or 0) if counts else None,
+        "pinned": post.pinned_until,
         "id": post.id,
-        "author": {"id": post.author_id, "name": post.author_name},
+        "author": {"id": post.author_id, "name": post.author_name,
+                   "ambassador": bool(post.author_ambassador)},
         "body": post.body,
         "html": markdown_to_html(post.body, plain(post.mentions)),
         "kind": post.kind,
@@ -72,6 +85,13 @@ def load(viewer: Viewer, post_id: str, consistent: bool = False) -> Post:
     return find(viewer, post_id, consistent)[0]
 
 
+def is_conditional(err: Exception) -> bool:
+    """A cancelled transaction whose condition failed, or a single write's failed condition."""
+    if isinstance(err, Conflict):
+        return bool(err.failed)
+    return getattr(err, "cause_response_code", None) == "ConditionalCheckFailedException"
+
+
 def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     body = body_of(data)
     kind = data.get("kind", "update")
@@ -81,6 +101,7 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     if group_id is not None and not isinstance(group_id, str):
         raise invalid("group", "Group must be a group id.")
     partition, group = access.post_partition(viewer, group_id)
+    must_read, audience = announce.must_read_of(viewer, data, group_id)
     wanted = photos.photos_for_post(viewer, data)
     stored = [Photo(alt=p["alt"], id=p["id"], **photos.process(viewer, p["id"])) for p in wanted]
     now = clock()
@@ -88,8 +109,9 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
     post = Post(
         *Post.key(post_id), gsi1pk=partition, gsi1sk=post_id, gsi2pk=f"AUTHOR#{viewer.id}",
         gsi2sk=post_id, id=post_id, author_id=viewer.id, author_name=viewer.name, body=body,
+        author_ambassador=viewer.is_ambassador,
         kind=kind, group_id=group_id, photos=stored, mentions=mentions.resolve(body, viewer.email),
-        created=iso(now),
+        created=iso(now), must_read=must_read, audience=audience,
     )
     # A retried create with the same id must neither overwrite nor count again.
     try:
@@ -102,14 +124,14 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
                 # The group's latest post: a home stream reads its viewer's busiest groups.
                 tx.update(Group(*Group.key(group_id)), actions=[Group.last_post.set(post_id)],
                           condition=Group.pk.exists(), name="group")
-            contribution(tx, "post", group_id, viewer.role, now)
+            contribution(tx, "post", group_id, actor_role(viewer), now)
     except Conflict as err:
         if "post" in err.failed:
             raise conflict("A post with this id already exists.") from err
         if "group" in err.failed:
             raise access.no_such_group() from err  # deleted between the check and the write
         raise
-    return to_json(post, flags(viewer, post, group))
+    return to_json(post, flags(viewer, post, group), viewer=viewer)
 
 
 def get(viewer: Viewer, post_id: str) -> dict:
@@ -119,7 +141,14 @@ def get(viewer: Viewer, post_id: str) -> dict:
         liked = True
     except Reaction.DoesNotExist:
         liked = False
-    return to_json(post, flags(viewer, post, group), liked)
+    read = False
+    if post.must_read:
+        try:
+            ReadMark.get(*ReadMark.key(post_id, viewer.id))
+            read = True
+        except ReadMark.DoesNotExist:
+            pass
+    return to_json(post, flags(viewer, post, group), liked, viewer, read)
 
 
 def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
@@ -131,18 +160,23 @@ def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
                      Post.mentions.set(mentions.resolve(body, viewer.email))],
             condition=Post.pk.exists() & (Post.author_id == viewer.id))):
         raise not_found("post")
-    return to_json(post, flags(viewer, post, group))
+    return to_json(post, flags(viewer, post, group), viewer=viewer)
 
 
-def delete(viewer: Viewer, post_id: str) -> dict:
+def delete(viewer: Viewer, post_id: str, clock: Clock, new_id: IdMaker) -> dict:
     """Removes the post (and its open-question marker) in one transaction, then its photos'
     files. Its comments and reactions stay as unreachable items: every path to them goes
-    through the post."""
+    through the post. Deleting someone else's post is moderation: its reports close and the
+    audit log records it, in the same transaction."""
+    # Imported here: both modules load posts through this one.
+    from .moderation import actions, targets
+
     post, group = find(viewer, post_id)
     require(viewer, "delete", post, "Only the author or an admin can delete a post.", group)
     try:
         with transaction() as tx:
             tx.delete(post, condition=Post.pk.exists(), name="post")
+            actions.on_delete(tx, viewer, targets.Target("post", post, post), clock, new_id)
             if post.kind == "question":
                 tx.delete(OpenQuestion(*OpenQuestion.key(post.partition, post.id)))
                 question_settled(post.id, tx)

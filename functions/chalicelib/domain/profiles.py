@@ -4,6 +4,7 @@ from ..errors import invalid, not_found
 from ..ids import is_id
 from ..models import Group, Membership
 from . import people, stream
+from .moderation import rules
 from .permissions import may
 
 RECENT_POSTS = 5
@@ -25,6 +26,7 @@ def profile(viewer, person_id: str) -> dict:
         raise not_found("person")
     recent = stream.page(viewer, {"author": person.id}, limit=RECENT_POSTS)
     return {**people.public(person), "can_edit": may(viewer, "edit", person),
+            "can_mark_ambassador": rules.may_mark_ambassador(viewer),
             "groups": groups_of(viewer, person.id), "posts": recent["items"]}
 
 

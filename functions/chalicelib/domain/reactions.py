@@ -8,7 +8,7 @@ from ..clock import Clock, iso
 from ..errors import invalid, not_found
 from ..models import Post, Reaction
 from ..models.transactions import Conflict, transaction
-from .contributions import contribution
+from .contributions import actor_role, contribution
 from .posts import load
 from .viewer import Viewer
 
@@ -47,7 +47,7 @@ def add(viewer: Viewer, post_id: str, kind: str, clock: Clock) -> dict:
         with transaction() as tx:
             tx.save(marker, condition=Reaction.pk.does_not_exist())
             tx.update(post, actions=[counter.add(1)], condition=Post.pk.exists())
-            contribution(tx, "reaction", post.group_id, viewer.role, now)
+            contribution(tx, "reaction", post.group_id, actor_role(viewer), now)
     except Conflict as err:
         _check_race(err)
     return _state(post_id, kind, True)

@@ -11,10 +11,12 @@ those groups, from which each post's `may` flags come).
 import heapq
 from concurrent.futures import ThreadPoolExecutor
 
+from ..clock import Clock, system_clock
 from ..errors import invalid
 from ..ids import is_id
-from ..models import OpenQuestion, Post, Reaction
+from ..models import OpenQuestion, Post, Reaction, ReadMark
 from . import access, standing
+from .moderation import pins, rules
 from .permissions import flags, may
 from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
 from .standing import Standing
@@ -63,11 +65,22 @@ def _posts_by_id(ids: list[str]) -> list[Post]:
     return [found[i] for i in ids if i in found]
 
 
-def _liked(viewer: Viewer, posts: list[Post]) -> set[str]:
+def _marks(viewer: Viewer, posts: list[Post]) -> tuple[set[str], set[str]]:
+    """The posts the viewer liked, and the must-read ones they confirmed: one BatchGet, as
+    both markers live in the post's partition."""
     if not posts:
-        return set()
-    keys = [Reaction.key(p.id, "like", viewer.id) for p in posts]
-    return {r.pk.removeprefix("POST#") for r in Reaction.batch_get(keys)}
+        return set(), set()
+    keys = ([Reaction.key(p.id, "like", viewer.id) for p in posts]
+            + [ReadMark.key(p.id, viewer.id) for p in posts if p.must_read])
+    found = [(r.pk.removeprefix("POST#"), r.sk) for r in Reaction.batch_get(keys)]
+    return ({i for i, sk in found if sk.startswith("REACT#")},
+            {i for i, sk in found if sk.startswith("READ#")})
+
+
+def _visible(viewer: Viewer, posts: list[Post]) -> list[Post]:
+    """A hidden post leaves every stream, except for its author and organisation moderators."""
+    return [p for p in posts if p.hidden is None
+            or rules.sees_hidden_in_streams(viewer, p.author_id)]
 
 
 def _partitions(viewer: Viewer, group: str | None) -> tuple[list[str], dict[str, Standing]]:
@@ -79,10 +92,13 @@ def _partitions(viewer: Viewer, group: str | None) -> tuple[list[str], dict[str,
     return partitions[:access.MAX_HOME_PARTITIONS], standings
 
 
-def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
+def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE,
+         clock: Clock = system_clock) -> dict:
     before = decode_cursor(params["cursor"]) if params.get("cursor") else None
     unanswered = params.get("unanswered") in ("1", "true")
+    pinned: list[Post] = []
     author = params.get("author")
+    feed = author is None and not unanswered
     if author is not None:
         if not is_id(author):
             raise invalid("author", "Author must be a person id.")
@@ -102,12 +118,32 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
         found = ids
     else:
         partitions, standings = _partitions(viewer, params.get("group"))
-        posts, more = _newest(_each(lambda p: _feed(p, before, limit), partitions),
-                              key=lambda p: p.id, limit=limit)
+        # The first page also reads the stream's pins (home: FEED's; a group: its own), in
+        # the same round of Queries.
+        jobs = [lambda p=p: _feed(p, before, limit) for p in partitions]
+        if not before:
+            jobs.append(lambda: pins.pinned_ids(partitions[0], clock()))
+        results = _each(lambda job: job(), jobs)
+        posts, more = _newest(results[:len(partitions)], key=lambda p: p.id, limit=limit)
         found = posts
-    liked = _liked(viewer, posts)
+        pin_ids = results[-1] if not before else []
+        pinned = [p for p in _posts_by_id(pin_ids) if p.hidden is None]
+        posts = [p for p in posts if p.id not in pin_ids]
+    posts = _visible(viewer, posts)
+    liked, read = _marks(viewer, posts + pinned)
     last = found[-1] if found else None
     last_id = last if isinstance(last, str) else getattr(last, "id", None)
-    return {"items": [to_json(p, flags(viewer, p, standings.get(p.group_id)), p.id in liked)
-                      for p in posts],
-            "next": encode_cursor(last_id) if more and last_id else None}
+
+    def shown_json(p: Post) -> dict:
+        return to_json(p, flags(viewer, p, standings.get(p.group_id)), p.id in liked, viewer,
+                       p.id in read)
+
+    shown = {"items": [shown_json(p) for p in posts],
+             "next": encode_cursor(last_id) if more and last_id else None}
+    if feed:
+        shown["pinned"] = [shown_json(p) for p in pinned]
+        # Decided by role alone (no calls); in a group, its managers pin too: the group's own
+        # `may.manage` says so.
+        shown["may"] = {"pin": rules.moderates_org(viewer),
+                        "must_read": rules.may_require_reading(viewer)}
+    return shown

@@ -18,7 +18,7 @@ from ..clock import Clock
 from ..errors import forbidden, invalid
 from ..models.usage import USAGE_PK
 from . import open_questions, standing
-from .contributions import KINDS
+from .contributions import KINDS, SIDES
 from .counting import batch_get, local_day, number, table, week_of
 from .permissions import may
 from .standing import READABLE_BATCH
@@ -129,14 +129,14 @@ def report(days: int, now: datetime, groups: set[str] | None = None,
                       [(USAGE_PK, f"M#{m}") for m in months] + [(USAGE_PK, "EMPLOYEES")])
     whole = groups is None
     daily, pages, per_group = [], Counter(), {}
-    sides = {"staff": Counter(), "organic": Counter()}
+    sides = {side: Counter() for side in SIDES}
     for n in range(days):
         day = first + timedelta(days=n)
         views, active = by_key.get(f"D#{day}#V"), by_key.get(f"D#{day}#A")
         row = {"date": str(day), "views": number(views, "views") if whole else None,
                "active": number(active, "total") if whole else None}
         row.update({kind: 0 for kind in KINDS})
-        row.update(staff=0, organic=0)
+        row.update({side: 0 for side in SIDES})
         if whole:
             for name in (views or {}):
                 if name.startswith("p:"):
@@ -193,8 +193,8 @@ def _active(daily, extra, weeks, months, employees) -> dict:
 
 def _row(group: str | None, counts: Counter) -> dict:
     row = {"id": group, "name": None, **{kind: counts[kind] for kind in KINDS},
-           "staff": counts["staff"], "organic": counts["organic"]}
-    row["total"] = row["staff"] + row["organic"]
+           **{side: counts[side] for side in SIDES}}
+    row["total"] = sum(row[side] for side in SIDES)
     return row
 
 
@@ -233,9 +233,9 @@ def _groups(per_group: dict, group_names: GroupNames, limit: int | None,
 # --- CSV -------------------------------------------------------------------------------------
 
 TABLES = {
-    "daily": ["date", "views", "active", *KINDS, "staff", "organic"],
+    "daily": ["date", "views", "active", *KINDS, "staff", "organic", "ambassador"],
     "pages": ["path", "views"],
-    "groups": ["id", "name", *KINDS, "staff", "organic", "total"],
+    "groups": ["id", "name", *KINDS, "staff", "organic", "ambassador", "total"],
     "weekly": ["week", "active"],
     "monthly": ["month", "active"],
 }

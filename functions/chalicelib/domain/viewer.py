@@ -16,3 +16,7 @@ class Viewer:
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
+
+    @property
+    def is_ambassador(self) -> bool:
+        return bool(getattr(self.person, "ambassador", False))

@@ -2,6 +2,7 @@
 
 from .comments import Comment
 from .groups import Group, Membership
+from .moderation import AmbassadorEntry, AuditEntry, Flag, Pin, ReadMark, Report
 from .people import DirectoryEntry, EmailIndex, Person, SubjectIndex
 from .posts import OpenQuestion, Post, Reaction
 from .ratelimit import RateCounter
@@ -9,6 +10,7 @@ from .schema import TABLE_SCHEMA, bind
 from .search import IndexedDocument, TermEntry
 from .usage import Marker, OpenQuestionIndex, SeenCount, Tally
 
-__all__ = ["Comment", "DirectoryEntry", "EmailIndex", "Group", "Marker", "Membership",
-           "IndexedDocument", "OpenQuestion", "OpenQuestionIndex", "Person", "Post", "RateCounter",
-           "Reaction", "SeenCount", "SubjectIndex", "TABLE_SCHEMA", "Tally", "TermEntry", "bind"]
+__all__ = ["AmbassadorEntry", "AuditEntry", "Comment", "DirectoryEntry", "EmailIndex", "Flag",
+           "Group", "IndexedDocument", "Marker", "Membership", "OpenQuestion", "OpenQuestionIndex",
+           "Person", "Pin", "Post", "RateCounter", "Reaction", "ReadMark", "Report", "SeenCount",
+           "SubjectIndex", "TABLE_SCHEMA", "Tally", "TermEntry", "bind"]

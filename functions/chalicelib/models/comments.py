@@ -34,6 +34,7 @@ class Comment(Item):
     deleted = BooleanAttribute(default=False)
     created = UnicodeAttribute()
     edited = UnicodeAttribute(null=True)
+    hidden = MapAttribute(null=True)  # {"by", "at", "reason"}, as on posts
 
     in_thread = ThreadIndex()
     by_author = AuthorIndex()

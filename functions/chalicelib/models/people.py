@@ -1,4 +1,5 @@
 from pynamodb.attributes import (
+    BooleanAttribute,
     ListAttribute,
     NumberAttribute,
     UnicodeAttribute,
@@ -34,6 +35,8 @@ class Person(Item):
     bio = UnicodeAttribute(null=True)
     photo = UnicodeAttribute(null=True)
     expertise = ListAttribute(of=UnicodeAttribute, default=list)
+    ambassador = BooleanAttribute(default=False)  # marked by content managers (issue 18)
+    welcomed = UnicodeAttribute(null=True)  # when the welcome checklist was completed
     # The identity provider's (iss, sub), set at the first sign-in: what sign-in matches on,
     # because emails change and get reassigned. None for people no one signed in as yet.
     issuer = UnicodeAttribute(null=True)

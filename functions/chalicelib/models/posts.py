@@ -1,4 +1,10 @@
-from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import (
+    BooleanAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+)
 
 from .schema import BaseMeta, Gsi1, Gsi2, Item
 
@@ -41,6 +47,7 @@ class Post(Item):
     id = UnicodeAttribute()
     author_id = UnicodeAttribute()
     author_name = UnicodeAttribute()
+    author_ambassador = BooleanAttribute(default=False)  # when the post was written
     body = UnicodeAttribute()
     kind = UnicodeAttribute(default="update")
     group_id = UnicodeAttribute(null=True)
@@ -51,6 +58,13 @@ class Post(Item):
     comments = NumberAttribute(default=0)
     created = UnicodeAttribute()
     edited = UnicodeAttribute(null=True)
+    # {"by", "at", "reason"} while a moderator hides it: every reader (streams, search,
+    # notifications) leaves out a post that carries it (docs/community.md).
+    hidden = MapAttribute(null=True)
+    must_read = BooleanAttribute(default=False)
+    audience = NumberAttribute(null=True)  # how many should confirm, fixed when posted
+    confirmed = NumberAttribute(default=0)
+    pinned_until = UnicodeAttribute(null=True)
 
     feed = FeedIndex()
     by_author = AuthorIndex()

@@ -50,4 +50,4 @@ def edit_comment(comment_id):
 @bp.route("/comments/{comment_id}", methods=["DELETE"])
 def delete_comment(comment_id):
     who, _data = change(bp.current_request)
-    return comments.delete(who, comment_id)
+    return comments.delete(who, comment_id, system_clock, new_id)

@@ -39,7 +39,7 @@ def edit_post(post_id):
 @bp.route("/posts/{post_id}", methods=["DELETE"])
 def delete_post(post_id):
     who, _data = change(bp.current_request)
-    return posts.delete(who, post_id)
+    return posts.delete(who, post_id, system_clock, new_id)
 
 
 @bp.route("/posts/{post_id}/reactions/{kind}", methods=["PUT"])

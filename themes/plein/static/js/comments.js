@@ -3,9 +3,15 @@
 import { act, api, say } from "./api.js";
 import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
+import { reportButton } from "./report.js";
 import { onSession } from "./session.js";
 
 let formCount = 0;
+// Who is signed in: a comment by someone else gets a "Report" button.
+let me = null;
+onSession((person) => {
+  me = person;
+});
 
 // @mention autocomplete in every post and comment box: loaded when someone first types "@".
 document.addEventListener("input", (event) => {
@@ -94,6 +100,9 @@ export function mountThread(root, options) {
       }, { status, button: mark, done: t("answerMarked") }));
       bar.append(mark);
     }
+    if (!comment.deleted && me && comment.author && comment.author.id !== me.id) {
+      bar.append(reportButton("comment", comment.id, status));
+    }
     return bar;
   }
 
@@ -109,8 +118,11 @@ export function mountThread(root, options) {
       comment.edited ? ` · ${t("edited")}` : null,
       isAnswer ? el("span", { className: "badge answer", textContent: t("answer") }) : null,
     ]);
+    // Its author sees that a moderator hid it (others get it blanked, as deleted).
+    const hidden = comment.hidden && typeof comment.hidden === "object"
+      ? el("p", { className: "hidden-note", textContent: t("commentHidden") }) : null;
     const li = el("li", { className: isAnswer ? "comment is-answer" : "comment" },
-      [header, body, actions(comment)]);
+      [header, hidden, body, actions(comment)]);
     li.dataset.id = comment.id;
     li.id = `comment-${comment.id}`; // a notification links here
     return li;

@@ -75,11 +75,14 @@ function render(data) {
   part("contributions",
     columns(t("contributionsPerDay"), dates, [
       { name: t("staff"), className: "bar-staff", values: data.daily.map((d) => d.staff) },
+      { name: t("ambassadors"), className: "bar-ambassador",
+        values: data.daily.map((d) => d.ambassador) },
       { name: t("organic"), className: "bar-organic", values: data.daily.map((d) => d.organic) },
     ]),
     folded(t("showNumbers"), table(t("contributionsPerDay"),
-      [t("date"), ...KINDS.map(kindLabel), t("staff"), t("organic")],
-      data.daily.map((d) => [d.date, ...KINDS.map((k) => d[k]), d.staff, d.organic]))),
+      [t("date"), ...KINDS.map(kindLabel), t("staff"), t("ambassadors"), t("organic")],
+      data.daily.map((d) => [d.date, ...KINDS.map((k) => d[k]), d.staff, d.ambassador,
+        d.organic]))),
     csvLink(days, "daily"));
   const growth = [[t("newMembers"), String(data.new_members)]];
   if (data.new_groups !== null) growth.unshift([t("newGroups"), String(data.new_groups)]);

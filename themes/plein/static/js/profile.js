@@ -1,6 +1,7 @@
 // Profile page: who a colleague is, their expertise, groups and recent posts; your own is
 // editable here.
 import { act, api, errorText, say } from "./api.js";
+import { ambassadorBadge, ambassadorControl } from "./ambassadors.js";
 import { fillAvatar } from "./avatar.js";
 import { el, when } from "./dom.js";
 import { t } from "./messages.js";
@@ -35,7 +36,8 @@ function groupLink(group) {
 function render(person) {
   profile = person;
   document.title = `${person.name} · ${document.title.split(" · ").slice(1).join(" · ")}`;
-  $("name").textContent = person.name;
+  $("name").replaceChildren(person.name, person.ambassador ? " " : "",
+    person.ambassador ? ambassadorBadge() : "");
   fillAvatar($("avatar"), person);
   $("role").textContent = [person.title, person.department].filter(Boolean).join(" · ");
   $("facts").replaceChildren(
@@ -57,6 +59,7 @@ function render(person) {
     ? person.posts.map(post)
     : [el("li", { className: "empty", textContent: t("noPosts") })]));
   editButton.hidden = !person.can_edit;
+  $("ambassador").replaceChildren(...ambassadorControl(person, render));
   $("card").hidden = false;
 }
 

@@ -1,10 +1,13 @@
 // Home stream: the post form (updates, questions, photos) and the newest-first list with
 // reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
+import { ambassadorBadge } from "./ambassadors.js";
+import { hiddenNote, pinControl, pinnedMark, readControl } from "./announcements.js";
 import { act, api, say } from "./api.js";
 import { mountThread, showLinkedComment } from "./comments.js";
 import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
+import { reportButton } from "./report.js";
 import { onSession } from "./session.js";
 
 const list = document.querySelector('[data-widget="stream"]');
@@ -21,6 +24,11 @@ const PROFILE = "/mensen/profiel.html?id=";
 const groupId = list.dataset.scope === "group"
   ? new URLSearchParams(window.location.search).get("id") : null;
 let next = null;
+let me = null;
+// What the API lets the viewer do in this stream (pin, must-read posts); in a group its
+// managers pin as well (the group's `may.manage`).
+let streamMay = {};
+let groupManager = false;
 // Posts written here while a first page was loading: that page may not hold them yet.
 let recent = [];
 const photoPicker = choosePhotos(form.querySelector("[data-photo-picker]"));
@@ -136,8 +144,9 @@ function deleteButton(post, li, status) {
   return button;
 }
 
-function item(post) {
+function item(post, { pinned = false } = {}) {
   const li = el("li", { className: post.kind === "question" ? "post question" : "post" });
+  if (pinned) li.classList.add("pinned");
   li.dataset.id = post.id;
   li.id = `post-${post.id}`; // search results link here
   const header = el("header", {}, [
@@ -146,8 +155,9 @@ function item(post) {
       ? el("a", { href: PROFILE + encodeURIComponent(post.author.id), className: "author" },
         [el("strong", { textContent: post.author.name })])
       : el("strong", { className: "author", textContent: t("formerColleague") }),
+    post.author.ambassador ? " " : null, post.author.ambassador ? ambassadorBadge() : null,
     " · ", when(post.created), post.edited ? ` · ${t("edited")}` : null, " ",
-    questionBadge(post),
+    questionBadge(post), pinned ? pinnedMark(post) : null,
   ]);
   const body = el("div", { className: "post-body" });
   body.innerHTML = post.html; // sanitised on the server with nh3
@@ -157,9 +167,18 @@ function item(post) {
     likeButton(post, status), toggle,
     may(post, "edit") ? editButton(post, li, status) : null,
     may(post, "delete") ? deleteButton(post, li, status) : null,
+    me && me.id !== post.author.id ? reportButton("post", post.id, status) : null,
+    streamMay.pin || groupManager
+      ? pinControl(post, pinned, status, (text) => load(null).then(() => say(streamStatus, text)))
+      : null,
     status,
   ]);
-  li.append(header, body);
+  li.append(header);
+  const note = hiddenNote(post);
+  if (note) li.append(note);
+  li.append(body);
+  const announcement = readControl(post, status);
+  if (announcement) li.append(announcement);
   const photos = photoList(post.photos || []);
   if (photos) li.append(photos);
   li.append(bar, panel);
@@ -200,10 +219,13 @@ async function load(cursor) {
     const path = groupId ? `/groups/${encodeURIComponent(groupId)}/posts` : "/stream";
     const page = await api(path + (query ? `?${query}` : ""));
     if (!cursor) {
+      streamMay = page.may || {};
+      form.querySelector("[data-must-read]").hidden = !streamMay.must_read;
       const shown = new Set(page.items.map((p) => p.id));
-      list.replaceChildren(...recent.filter((p) => !shown.has(p.id)).map(item));
+      list.replaceChildren(...(page.pinned || []).map((p) => item(p, { pinned: true })),
+        ...recent.filter((p) => !shown.has(p.id)).map((p) => item(p)));
     }
-    list.append(...page.items.map(item));
+    list.append(...page.items.map((p) => item(p)));
     if (!cursor && page.items.length === 0) {
       list.append(el("li", { className: "empty",
         textContent: onlyOpen.checked ? t("noOpenQuestions") : t("empty") }));
@@ -225,10 +247,14 @@ form.addEventListener("submit", async (event) => {
     const photos = await uploadPhotos(photoPicker.chosen());
     const post = await api("/posts", { method: "POST", body: {
       body: textarea.value, kind: form.elements.kind.value, photos,
+      ...(form.elements.must_read.checked ? { must_read: true } : {}),
       ...(groupId ? { group: groupId } : {}) } });
+    form.elements.must_read.checked = false;
     list.querySelector(".empty")?.remove();
     recent.unshift(post);
-    list.prepend(item(post));
+    const newest = list.querySelector(".post:not(.pinned)");
+    if (newest) newest.before(item(post));
+    else list.append(item(post));
     textarea.value = "";
     photoPicker.clear();
   }, { status: formStatus, button: form.querySelector("button[type=submit]"),
@@ -246,6 +272,7 @@ function clear() {
 if (groupId) {
   document.addEventListener("plein:group", (event) => {
     const allowed = event.detail.may;
+    groupManager = Boolean(allowed.manage);
     form.hidden = !allowed.post;
     filter.hidden = !allowed.read;
     hint.hidden = true;
@@ -255,6 +282,7 @@ if (groupId) {
 }
 
 onSession((person) => {
+  me = person;
   if (groupId) {
     if (!person) clear();
     return;
