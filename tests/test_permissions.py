@@ -118,7 +118,8 @@ def test_posts_and_comments_carry_may_flags_for_each_viewer(api, make_person):
     assert asked["may"] == {"edit": True, "delete": True, "answer": True, "moderate": False}
     url = f"/api/posts/{asked['id']}"
     comment = api.call("POST", f"{url}/comments", manager, {"body": "Ik!"}).json_body
-    assert comment["may"] == {"edit": True, "delete": True, "answer": True, "moderate": False}
+    # A group's managers moderate its comments too (issue 18: hide, restore, delete).
+    assert comment["may"] == {"edit": True, "delete": True, "answer": True, "moderate": True}
 
     def seen_by(person) -> tuple[dict, dict]:
         one = api.call("GET", url, person).json_body["may"]
@@ -133,7 +134,7 @@ def test_posts_and_comments_carry_may_flags_for_each_viewer(api, make_person):
     # decide that from the viewer's role alone, and got it wrong.
     assert seen_by(manager) == (
         {"edit": False, "delete": True, "answer": True, "moderate": True},
-        {"edit": True, "delete": True, "answer": True, "moderate": False})
+        {"edit": True, "delete": True, "answer": True, "moderate": True})
     assert seen_by(member) == (
         {"edit": True, "delete": True, "answer": True, "moderate": False},
         {"edit": False, "delete": False, "answer": True, "moderate": False})

@@ -100,7 +100,7 @@ def _get(comment_id: str) -> Comment:
 
 
 def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: Clock,
-            new_id: IdMaker, answerable: bool = False) -> dict:
+            new_id: IdMaker, answerable: bool = False, group: Standing | None = None) -> dict:
     body = _body(data)
     parent = data.get("parent")
     if parent is not None:
@@ -136,7 +136,7 @@ def _create(viewer: Viewer, thread: str, post: Post | None, data: dict, clock: C
         if err.failed:
             raise not_found("post or comment") from err
         raise
-    return to_json(comment, flags(viewer, comment, answerable=answerable))
+    return to_json(comment, flags(viewer, comment, group, answerable=answerable))
 
 
 def create_on_post(viewer: Viewer, post_id: str, data: dict, clock: Clock,
@@ -144,7 +144,7 @@ def create_on_post(viewer: Viewer, post_id: str, data: dict, clock: Clock,
     post, group = post_domain.find(viewer, post_id)
     require(viewer, "comment", post, "Only the group's members can comment here.", group)
     return _create(viewer, f"post:{post.id}", post, data, clock, new_id,
-                   may(viewer, "answer", post, group))
+                   may(viewer, "answer", post, group), group)
 
 
 def create_on_page(viewer: Viewer, path, data: dict, clock: Clock, new_id: IdMaker,
