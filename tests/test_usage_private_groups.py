@@ -121,8 +121,8 @@ def test_the_groups_checked_for_readability_are_bounded(table, make_person, clie
     data = usage(client, as_person(editor)).json_body
     assert data["groups"] == [{"id": None, "name": None, "post": MAX_CHECKED + 30, "comment": 0,
                                "reaction": 0, "join": 0, "group": 0, "staff": 0,
-                               "organic": MAX_CHECKED + 30, "total": MAX_CHECKED + 30,
-                               "other": True}]
+                               "ambassador": 0, "organic": MAX_CHECKED + 30,
+                               "total": MAX_CHECKED + 30, "other": True}]
     # The session; the days and the open questions; weeks+months+employees, and one BatchGet
     # per 50 of the busiest groups up to MAX_CHECKED, however many groups were active.
     assert meter.calls == {"GetItem": 1, "Query": 2, "BatchGetItem": 1 + MAX_CHECKED // 50}
