@@ -12,7 +12,7 @@ from ...errors import invalid
 from ...models import Group, Membership, Person, Post
 from ...models.notifications import Notification
 from .. import cursors, people
-from ..permissions import Standing
+from ..permissions import Standing, may
 from ..viewer import Viewer
 from . import store, types
 from .fanout import batch_get, note_json
@@ -56,15 +56,17 @@ def _allowed(note: Notification, standing: Standing | None) -> bool:
 
 
 def visible(viewer: Viewer, notes: list[Notification]) -> tuple[list, list, set[str]]:
-    """(shown, hidden, actors gone): hidden are about a post that is gone or a group the
-    viewer may no longer read (left it, removed, deleted, or a secret one); actors gone have
-    deleted their account since, and are no longer named. One BatchGet for the posts and
-    actors, one for the groups and the viewer's memberships."""
+    """(shown, hidden, actors gone): hidden are about a post that is gone (or that a moderator
+    hid) or a group the viewer may no longer read (left it, removed, deleted, or a secret one);
+    actors gone have deleted their account since, and are no longer named. One BatchGet for
+    the posts and actors, one for the groups and the viewer's memberships."""
     groups = standings(viewer, {n.group_id for n in notes if n.group_id})
     keys = {Post.key(n.post_id) for n in notes if n.post_id}
     keys |= {Person.key(n.actor_id) for n in notes if n.actor_id}
+    # A post a moderator hid counts as gone here (docs/community.md): its notes are not listed.
     found = {(r["pk"]["S"], r["sk"]["S"]) for r in batch_get(
-        [{"pk": pk, "sk": sk} for pk, sk in sorted(keys)], ["pk", "sk"])} if keys else set()
+        [{"pk": pk, "sk": sk} for pk, sk in sorted(keys)], ["pk", "sk", "hidden"])
+        if "hidden" not in r} if keys else set()
     shown, hidden = [], []
     for note in notes:
         ok = (_allowed(note, groups.get(note.group_id))
@@ -122,4 +124,7 @@ def mark(viewer: Viewer, data: dict) -> dict:
 def me(viewer: Viewer) -> dict:
     """`/api/me` with the bell's count: one GetItem more than the profile, and no request of
     its own on every page."""
-    return {**people.public(viewer.person), "unread": store.unread(viewer.id)}
+    return {**people.public(viewer.person), "unread": store.unread(viewer.id),
+            # The navigation's moderation link: the organisation's queue (a group's managers
+            # reach their group's queue from the group page). Decided by role: no call.
+            "may": {"moderate": may(viewer, "moderate_org", "moderation")}}

@@ -70,8 +70,8 @@ def on_comment(change) -> list[Draft]:
     item = change.new
     if not change.pk.startswith("COMMENT#") or item is None or change.event == "REMOVE":
         return []
-    if item.get("deleted") or item.get("author_id") == "anonymous":
-        return []
+    if item.get("deleted") or item.get("hidden") or item.get("author_id") == "anonymous":
+        return []  # a moderator hid it (docs/community.md): nobody hears of it
     common = {"note_id": f"comment.{item['id']}", "at": _at(item["created"]),
               "actor_id": item["author_id"], "actor_name": item["author_name"],
               "comment_id": item["id"], "thread": item["thread"],
@@ -80,8 +80,8 @@ def on_comment(change) -> list[Draft]:
     if change.event == "MODIFY":
         return [Draft(type="mention", recipients=mentioned, **common)] if mentioned else []
     post = _get(Post, Post.key(item["post_id"])) if item.get("post_id") else None
-    if item["thread"].startswith("post:") and post is None:
-        return []  # the post went meanwhile: nothing to link to
+    if item["thread"].startswith("post:") and (post is None or post.hidden is not None):
+        return []  # the post went, or was hidden, meanwhile: nothing to link to
     group = group_of(post.group_id if post else None)
     parent = _get(Comment, Comment.key(item["parent"])) if item.get("parent") else None
     drafts = [Draft(type="mention", recipients=mentioned, group=group, **common)]
@@ -100,8 +100,8 @@ def on_post(change) -> list[Draft]:
     if not change.pk.startswith("POST#") or change.sk != "POST" or change.new is None:
         return []
     item = change.new
-    if item.get("author_id") == "anonymous":
-        return []
+    if item.get("author_id") == "anonymous" or item.get("hidden"):
+        return []  # a hidden post notifies nobody, not even when it is edited or answered
     mentioned = _mentioned(change)
     answer, before = item.get("answer"), (change.old or {}).get("answer")
     answered = change.event == "MODIFY" and answer and answer != before
@@ -135,7 +135,8 @@ def on_like(change) -> list[Draft]:
         return []
     post = _get(Post, Post.key(change.pk.removeprefix("POST#")))
     liker = _get(Person, Person.key(change.sk.removeprefix("REACT#like#")))
-    if post is None or liker is None or post.author_id == "anonymous":
+    if (post is None or liker is None or post.author_id == "anonymous"
+            or post.hidden is not None):
         return []
     return [Draft(note_id=f"likes.{post.id}", type="likes", recipients=[post.author_id],
                   at=_at(change.new["created"]), actor_id=liker.id, actor_name=liker.name,
@@ -181,3 +182,22 @@ def on_declined(change) -> list[Draft]:
     return [Draft(note_id=f"declined.{group.id}.{_digits(change.sk)}", type="request_declined",
                   recipients=[item["person_id"]], at=_at(change.sk), actor_id=item["by"],
                   group=group, access="none")]
+
+
+@rule
+def on_report_handled(change) -> list[Draft]:
+    """A moderator handled an item someone reported (`docs/community.md`): the reporter
+    hears it, once per handling. Only the report item links a reporter to an item, and it
+    goes to the reporter alone: neither the author nor the moderator is told who reported,
+    and the note names no moderator."""
+    if change.event != "MODIFY" or not change.pk.startswith("REPORTS#"):
+        return []
+    new, old = change.new or {}, change.old or {}
+    if old.get("state") != "open" or new.get("state") != "handled" or not new.get("handled"):
+        return []
+    kind, target, outcome = new.get("kind"), new.get("target"), new.get("outcome")
+    # Only a post found fine is still there for the reporter to open.
+    shown = target if kind == "post" and outcome == "restored" else None
+    return [Draft(note_id=f"report.{kind}.{target}.{_digits(new['handled'])}",
+                  type="report_handled", recipients=[new["reporter_id"]],
+                  at=_at(new["handled"]), post_id=shown, access="none")]

@@ -68,6 +68,11 @@ def group_link(note: dict) -> str:
     return f"/groep.html?id={note.get('group_id')}"
 
 
+def report_link(note: dict) -> str:
+    """The post when it was found fine; a hidden or deleted item has nothing to open."""
+    return post_link(note) if note.get("post_id") else "/"
+
+
 def reminder_link(note: dict) -> str:
     # A group's managers answer from the group's "needs an answer" list; organisation-wide
     # questions are on the dashboard content managers use.
@@ -97,3 +102,5 @@ register(NoteType("request_declined", "daily",
 register(NoteType("reminder", "now",
                   N_("A question in %(group)s has waited two days for an answer"), reminder_link,
                   without_group=N_("A question has waited two days for an answer")))
+register(NoteType("report_handled", "daily",
+                  N_("A moderator handled your report. Thank you."), report_link, access="none"))
