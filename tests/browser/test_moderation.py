@@ -17,6 +17,9 @@ def test_report_hide_and_see_it_gone(page, browser, live):
     assert status == 201
 
     sign_in(page, "Pieter van Dijk")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    menu.get_by_role("link", name="Ambassadeurs").wait_for()
+    assert menu.get_by_role("link", name="Moderatie").count() == 0  # an employee: not theirs
     reported = page.locator(".stream-items .post", has_text="Wat een sukkels op de derde")
     reported.wait_for()
     reported.get_by_role("button", name="Melden").click()
@@ -28,7 +31,10 @@ def test_report_hide_and_see_it_gone(page, browser, live):
     context, moderator = second_page(browser, live)
     try:
         sign_in(moderator, "Bram Jansen")
-        moderator.goto("/moderatie.html")
+        # The menu leads a content manager to the queue.
+        moderator.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+            "link", name="Moderatie").click()
+        moderator.wait_for_url("**/moderatie.html")
         item = moderator.locator(".queue-item", has_text="Wat een sukkels op de derde")
         item.wait_for()
         assert "1× gemeld" in item.inner_text() and "Kwetsend of ongepast" in item.inner_text()

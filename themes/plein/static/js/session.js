@@ -39,8 +39,11 @@ async function demoPicker() {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!select.value) return;
-    await act(async () => render(await api("/auth/dev-login",
-      { method: "POST", body: { email: select.value } })), { status, button });
+    // Then /me, as a page load reads it: the person with what they may do (the menu's links).
+    await act(async () => {
+      await api("/auth/dev-login", { method: "POST", body: { email: select.value } });
+      render(await api("/me"));
+    }, { status, button });
   });
   return form;
 }
