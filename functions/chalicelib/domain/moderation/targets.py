@@ -3,7 +3,7 @@ may see it (an unreadable or hidden item is a 404, as everywhere)."""
 
 from dataclasses import dataclass
 
-from ...errors import invalid, not_found
+from ...errors import ApiError, invalid, not_found
 from ...ids import is_id
 from ...models import Comment, Post
 from .. import posts
@@ -57,7 +57,14 @@ def load(viewer: Viewer, kind: str, target_id) -> Target:
         raise not_found("comment") from None
     if comment.deleted:
         raise not_found("comment")
-    post = posts.load(viewer, comment.post_id) if comment.post_id else None
+    try:
+        post = posts.load(viewer, comment.post_id) if comment.post_id else None
+    except ApiError as err:
+        # A comment under a post the viewer may not read is a comment that does not exist:
+        # the same 404, so its id tells an outsider nothing (docs/hardening.md).
+        if err.status == 404:
+            raise not_found("comment") from None
+        raise
     target = Target("comment", comment, post)
     if comment.hidden is not None and not may_see_hidden(viewer, comment.author_id,
                                                          target.group_id):

@@ -94,8 +94,10 @@ async function render(person) {
       out, status,
     );
   } else {
-    root.append(el("span", { className: "session-status", textContent: t("notSignedIn") }));
-    root.append(await signInChoice());
+    // Both at once: a reader (or a test) that sees "not signed in" also sees how to sign in.
+    const choice = await signInChoice();
+    root.replaceChildren(
+      el("span", { className: "session-status", textContent: t("notSignedIn") }), choice);
   }
   announce(person);
 }
