@@ -8,6 +8,7 @@ from infra.paths import ROOT
 
 from . import (
     api,
+    builds,
     deploy,
     events,
     journal,
@@ -159,6 +160,7 @@ def main() -> int:
     text += "\n".join(["", *notifications.report(notifications.run_isolated())])
     text += "\n".join(["", "", *search.report(search.run_isolated())])
     text += "\n".join(moderation.report(moderation.run_isolated()))
+    text += "\n".join(["", *builds.section(builds.run())])
     (ROOT / "docs" / "benchmarks.md").write_text(text)
     print(text)
     return 0

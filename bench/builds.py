@@ -49,15 +49,23 @@ def make_content(root: Path, articles: int) -> Path:
     return content
 
 
-def timed(content: Path, output: Path) -> tuple[float, float]:
-    """Wall time and the build process's CPU time: the second holds still when other work
+def timed(work) -> tuple[float, float]:
+    """Wall time and the child processes' CPU time: the second holds still when other work
     shares the machine."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    assert site.build(output=output, content=content), "the build failed"
+    assert work(), "the build failed"
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def pages_then_index(content: Path, output: Path) -> tuple[tuple, tuple]:
+    """The pages (Pelican) and the search index (Pagefind, which re-indexes the whole site
+    every time) measured apart: `plein build` is both."""
+    pages = timed(lambda: site.build(output=output, content=content, search=False))
+    index = timed(lambda: site.index_for_search(output))
+    return pages, index
 
 
 def run(sizes=SIZES) -> dict:
@@ -67,15 +75,40 @@ def run(sizes=SIZES) -> dict:
             root = Path(tmp)
             content = make_content(root, size)
             output = root / "site"
-            cold, cold_cpu = timed(content, output)
+            (cold, cold_cpu), (cold_index, cold_index_cpu) = pages_then_index(content, output)
             changed = content / "articles" / f"bericht-{size // 2}.md"
             changed.write_text(changed.read_text().replace("Eerste punt", "Het eerste punt"))
-            one, one_cpu = timed(content, output)
+            (one, one_cpu), (index, index_cpu) = pages_then_index(content, output)
             results[size] = {"cold_s": cold, "one_change_s": one, "cold_cpu_s": cold_cpu,
                              "one_change_cpu_s": one_cpu, "ratio": one_cpu / cold_cpu,
+                             "index_s": index, "index_cpu_s": index_cpu,
+                             "cold_index_s": cold_index,
                              "news_index_bytes": (output / "nieuws.html").stat().st_size,
                              "news_pages": len(list(output.glob("nieuws*.html")))}
     return results
+
+
+GOALS = {1_000: 2.0, 5_000: 3.0}  # seconds for one change (issue 19), and ≤ 0.3 × cold
+
+
+def section(results: dict) -> list[str]:
+    lines = ["## Site builds as news grows", "",
+             "`python -m bench.builds`: generated articles, a cold build, then one article "
+             "changed and built again. Pages (Pelican with `plugins/plein_incremental`) and the "
+             "search index (Pagefind, which has no incremental mode and re-indexes the whole "
+             "site) are measured apart; `plein build` runs both. CPU time is the build "
+             "processes' own, which holds still when other work shares the machine.", "",
+             "| articles | pages, cold | pages, one change | ratio | search index | "
+             "news index page |", "| --- | --- | --- | --- | --- | --- |"]
+    for size, r in results.items():
+        lines.append(
+            f"| {size:,} | {r['cold_s']:.1f} s ({r['cold_cpu_s']:.1f} s CPU) | "
+            f"{r['one_change_s']:.1f} s ({r['one_change_cpu_s']:.1f} s CPU) | "
+            f"{r['ratio']:.2f} | {r['index_s']:.1f} s ({r['index_cpu_s']:.1f} s CPU) | "
+            f"{r['news_index_bytes'] / 1024:.0f} KB, {r['news_pages']} pages |")
+    lines += ["", "Goals for one change: " + ", ".join(
+        f"≤ {g} s at {n:,}" for n, g in GOALS.items()) + ", and ≤ 0.3 × a cold build.", ""]
+    return lines
 
 
 if __name__ == "__main__":
@@ -83,7 +116,8 @@ if __name__ == "__main__":
 
     sizes = tuple(int(a) for a in sys.argv[1:]) or SIZES
     for size, r in run(sizes).items():
-        print(f"{size} articles: cold {r['cold_s']:.1f} s ({r['cold_cpu_s']:.1f} s CPU), "
+        print(f"{size} articles, pages: cold {r['cold_s']:.1f} s ({r['cold_cpu_s']:.1f} s CPU), "
               f"one change {r['one_change_s']:.1f} s ({r['one_change_cpu_s']:.1f} s CPU), "
-              f"ratio {r['ratio']:.2f}; nieuws.html {r['news_index_bytes'] / 1024:.0f} KB "
+              f"ratio {r['ratio']:.2f}; search index after it {r['index_s']:.1f} s "
+              f"({r['index_cpu_s']:.1f} s CPU); nieuws.html {r['news_index_bytes'] / 1024:.0f} KB "
               f"in {r['news_pages']} pages")

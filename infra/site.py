@@ -19,7 +19,8 @@ def cache_path(output: Path) -> Path:
 
 
 def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
-          content: Path = CONTENT, env: dict | None = None, strict: bool = False) -> bool:
+          content: Path = CONTENT, env: dict | None = None, strict: bool = False,
+          search: bool = True) -> bool:
     """`strict` fails the build on any warning, such as a page Pelican would skip for want
     of a title: what gets published must not silently lose a page. The output folder and the
     caches are kept, so a rebuild renders only what changed (plugins/plein_incremental); the
@@ -29,7 +30,7 @@ def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
            *(["--fatal", "warnings"] if strict else ["-q"])]
     if subprocess.run(cmd, cwd=ROOT, env=env).returncode != 0:
         return False
-    return index_for_search(Path(output), quiet=not strict)
+    return index_for_search(Path(output), quiet=not strict) if search else True
 
 
 SEARCH_BUNDLE = "pagefind"
