@@ -25,7 +25,8 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_incremental"]
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_incremental", "plein_images",
+           "plein_app"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = ["groups"]  # official group definitions, see plugins/plein_groups
 SITEURL = ""
@@ -43,9 +44,10 @@ TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
-# inloggen: the sign-in page; mijn-gegevens: download or delete own data
+# inloggen: the sign-in page; mijn-gegevens: download or delete own data; offline: what the
+# service worker shows for a page not read before
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens"]
+                    "inloggen", "mijn-gegevens", "offline"]
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"
 PEOPLE_SAVE_AS = "mensen.html"  # the directory

@@ -76,6 +76,7 @@ async function onSession(signedIn) {
   form.hidden = !signedIn;
   if (!signedIn) {
     results.replaceChildren();
+    results.setAttribute("aria-busy", "false");
     more.hidden = true;
     status.textContent = "";
     return;

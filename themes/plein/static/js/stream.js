@@ -155,7 +155,8 @@ function item(post) {
     may(post, "delete") ? deleteButton(post, li, status) : null,
     status,
   ]);
-  li.append(header, body);
+  // seen.js fills in "seen by"; its line is there from the start, so the post does not grow.
+  li.append(header, body, el("p", { className: "seen" }));
   const photos = photoList(post.photos || []);
   if (photos) li.append(photos);
   li.append(bar, panel);
@@ -187,6 +188,9 @@ async function load(cursor) {
   list.setAttribute("aria-busy", "false");
 }
 
+// The composer starts as one line and opens when it gets focus (the keyboard or a tap).
+form.addEventListener("focusin", () => form.classList.add("is-open"));
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const textarea = form.elements.body;
@@ -213,6 +217,7 @@ onlyOpen.addEventListener("change", () => load(null));
 
 function clear() {
   list.replaceChildren();
+  list.setAttribute("aria-busy", "false");
   more.hidden = true;
 }
 
@@ -239,6 +244,7 @@ onSession((person) => {
   if (signedIn) load(null);
   else {
     list.replaceChildren();
+    list.setAttribute("aria-busy", "false");
     more.hidden = true;
   }
 });
