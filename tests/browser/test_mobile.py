@@ -116,3 +116,18 @@ def test_a_phone_has_no_serious_accessibility_violations(page):
         serious = [v for v in results.response["violations"]
                    if v["impact"] in ("serious", "critical")]
         assert serious == [], [(v["id"], v["nodes"][0]["target"]) for v in serious]
+
+
+def test_posts_show_who_wrote_them_and_in_which_group(page, live):
+    helper = live.session()
+    helper.call("POST", "/api/auth/dev-login", {"email": "kees.mulder@voorbeeld.nl"})
+    status, group = helper.call("POST", "/api/groups", {"name": "Moestuin", "visibility": "open"})
+    assert status == 201
+    assert helper.call("POST", "/api/posts", {"body": "De tomaten zijn rijp",
+                                              "group": group["id"]})[0] == 201
+    sign_in(page, "Kees Mulder")
+    post = page.locator(".stream-items .post", has_text="De tomaten zijn rijp")
+    post.get_by_text("Coördinator groenbeheer").wait_for()
+    assert post.locator(".avatar").inner_text() == "KM"
+    link = post.get_by_role("link", name="Moestuin")
+    assert link.get_attribute("href") == f"/groep.html?id={group['id']}"

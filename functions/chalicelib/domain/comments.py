@@ -14,7 +14,7 @@ from ..errors import forbidden, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
 from ..models.schema import transaction
-from . import access, mentions
+from . import access, bylines, mentions
 from . import posts as post_domain
 from .contributions import contribution
 from .render import markdown_to_html
@@ -63,7 +63,7 @@ def _thread(thread: str, cursor: str | None) -> dict:
     found = list(Comment.in_thread.query(Comment.thread_partition(thread), condition,
                                          limit=THREAD_PAGE, page_size=THREAD_PAGE))
     more = len(found) == THREAD_PAGE
-    return {"items": [to_json(c) for c in found],
+    return {"items": bylines.decorate([to_json(c) for c in found]),
             "next": post_domain.encode_cursor(found[-1].id) if more else None}
 
 

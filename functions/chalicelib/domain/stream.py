@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ..errors import invalid
 from ..ids import is_id
 from ..models import OpenQuestion, Post, Reaction
-from . import access
+from . import access, bylines
 from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
 from .viewer import Viewer
 
@@ -99,5 +99,5 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
     liked = _liked(viewer, posts)
     last = found[-1] if found else None
     last_id = last if isinstance(last, str) else getattr(last, "id", None)
-    return {"items": [to_json(p, p.id in liked) for p in posts],
+    return {"items": bylines.decorate([to_json(p, p.id in liked) for p in posts]),
             "next": encode_cursor(last_id) if more and last_id else None}

@@ -5,7 +5,8 @@ import { mountThread } from "./comments.js";
 import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
-import { onSession } from "./session.js";
+import { byline } from "./avatar.js";
+import { current, onSession } from "./session.js";
 
 const list = document.querySelector('[data-widget="stream"]');
 const form = document.querySelector('[data-widget="post-form"]');
@@ -16,6 +17,7 @@ const onlyOpen = filter.querySelector("input");
 const streamStatus = document.querySelector("[data-stream-status]");
 const formStatus = form.querySelector(".status");
 const PROFILE = "/mensen/profiel.html?id=";
+const GROUP = "/groep.html?id=";
 // On a group page (groep.html?id=…) this widget shows and posts to that group; group.js
 // announces the group and what the viewer may do in it.
 const groupId = list.dataset.scope === "group"
@@ -122,28 +124,56 @@ function editButton(post, li, status) {
   return button;
 }
 
+// Deleting asks once more: the first press turns the button into "Yes, delete" with a
+// "Cancel" beside it; only the second press deletes.
 function deleteButton(post, li, status) {
   const button = el("button", { type: "button", className: "link", textContent: t("delete") });
+  const cancel = el("button", { type: "button", className: "link", textContent: t("cancel"),
+    hidden: true });
+  let asked = false;
+  const reset = () => {
+    asked = false;
+    button.textContent = t("delete");
+    cancel.hidden = true;
+  };
+  cancel.addEventListener("click", () => {
+    reset();
+    button.focus();
+  });
   // The post's own status goes with it: the stream's says that it is gone.
-  button.addEventListener("click", () => act(async () => {
-    await api(`/posts/${post.id}`, { method: "DELETE", body: {} });
-    li.remove();
-    say(streamStatus, t("postDeleted"));
-  }, { status, button }));
-  return button;
+  button.addEventListener("click", () => {
+    if (!asked) {
+      asked = true;
+      button.textContent = t("confirmDelete");
+      cancel.hidden = false;
+      return;
+    }
+    act(async () => {
+      await api(`/posts/${post.id}`, { method: "DELETE", body: {} });
+      li.remove();
+      say(streamStatus, t("postDeleted"));
+    }, { status, button }).then(reset);
+  });
+  return el("span", { className: "delete-ask" }, [button, cancel]);
 }
 
 function item(post) {
   const li = el("li", { className: post.kind === "question" ? "post question" : "post" });
   li.dataset.id = post.id;
+  // A post just written by the viewer comes back without a byline's photo and job title:
+  // the session knows them.
+  const author = post.author.id === current?.id && !("title" in post.author)
+    ? { ...post.author, photo: current.photo, title: current.title } : post.author;
+  // A group post on the home stream names and links its group.
+  const where = !groupId && post.group && post.group_name
+    ? el("a", { className: "post-group", href: GROUP + encodeURIComponent(post.group),
+      textContent: post.group_name }) : null;
   const header = el("header", {}, [
-    // An author who deleted their account and kept their posts has no name and no profile.
-    post.author.name
-      ? el("a", { href: PROFILE + encodeURIComponent(post.author.id), className: "author" },
-        [el("strong", { textContent: post.author.name })])
-      : el("strong", { className: "author", textContent: t("formerColleague") }),
-    " · ", when(post.created), post.edited ? ` · ${t("edited")}` : null, " ",
-    questionBadge(post),
+    byline(author, t("formerColleague"), PROFILE),
+    el("span", { className: "post-meta" }, [
+      where, where ? " · " : null,
+      when(post.created), post.edited ? ` · ${t("edited")}` : null, " ", questionBadge(post),
+    ]),
   ]);
   const body = el("div", { className: "post-body" });
   body.innerHTML = post.html; // sanitised on the server with nh3
