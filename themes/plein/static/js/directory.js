@@ -3,6 +3,7 @@ import { act, api, say } from "./api.js";
 import { fillAvatar } from "./avatar.js";
 import { el } from "./dom.js";
 import { t } from "./messages.js";
+import { onSession } from "./session.js";
 import { suggestTags, tagLink } from "./tags.js";
 
 const root = document.querySelector('[data-widget="directory"]');
@@ -71,7 +72,7 @@ if (criteria.expertise) form.elements.expertise.value = criteria.expertise;
 suggestTags(form.elements.expertise);
 more.addEventListener("click", () => load(next));
 
-async function onSession(signedIn) {
+async function show(signedIn) {
   hint.hidden = signedIn;
   form.hidden = !signedIn;
   if (!signedIn) {
@@ -84,6 +85,5 @@ async function onSession(signedIn) {
   await Promise.all([fillDepartments().catch(() => {}), load(null)]);
 }
 
-// Ask at once as well as on the session event: that event can fire before this module ran.
-api("/me").then(() => true, () => false).then((signedIn) => { if (signedIn) onSession(true); });
-document.addEventListener("plein:session", (event) => onSession(Boolean(event.detail)));
+// session.js replays an announcement made before this module ran: one /api/me per page.
+onSession((person) => show(Boolean(person)));
