@@ -42,3 +42,11 @@ def test_news_images_are_sized_and_an_article_shows_its_photo_once(output):
         images = re.findall(r'<img [^>]*src="/images/(?:web/)?([a-z]+)[-.]', html)
         # the front matter's photo shows once: as the lead image, or in the text, never both
         assert len(images) == len(set(images)) >= 1, (page.name, images)
+
+
+def test_featured_news_is_pinned_on_the_home_page_with_its_image(output):
+    home = (output / "index.html").read_text()
+    featured = re.search(r'<article class="featured">(.*?)</article>', home, re.S).group(1)
+    assert "kerstborrel-personeelsvereniging.html" in featured and "markt-480.webp" in featured
+    listed = home.split('<ul class="news-list">')[1]
+    assert "kerstborrel-personeelsvereniging.html" not in listed  # not twice
