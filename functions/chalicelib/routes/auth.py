@@ -18,7 +18,7 @@ from ..errors import invalid, not_found
 from ..ids import new_id
 from ..settings import settings
 from ..web import sitecookies
-from ..web.guard import check_origin, json_body, own_origin, session, viewer
+from ..web.guard import check_origin, json_body, own_origin, session, viewer, viewer_or_none
 from ..web.guard import cookie as guard_cookie
 
 bp = Blueprint(__name__)
@@ -118,6 +118,12 @@ def callback():
 @bp.route("/me")
 def me():
     return people.public(viewer(bp.current_request).person)
+
+
+@bp.route("/session")
+def current_session():
+    who = viewer_or_none(bp.current_request)
+    return {"person": people.public(who.person) if who else None}
 
 
 @bp.route("/auth/dev-users")

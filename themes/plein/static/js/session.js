@@ -102,7 +102,8 @@ async function render(person) {
 async function start() {
   let person = null;
   try {
-    person = await api("/me");
+    // 200 with null when signed out: no refused request in a signed-out visitor's console.
+    ({ person } = await api("/session"));
   } catch {
     person = null;
   }
