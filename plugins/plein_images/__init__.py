@@ -8,7 +8,9 @@ when missing or older than their source, so an incremental build redoes nothing.
 Pillow cannot read (an SVG logo) is passed through as it is, with no srcset.
 """
 
+import html
 import logging
+import re
 from pathlib import Path
 
 from pelican import signals
@@ -95,8 +97,38 @@ def collect_articles(generator) -> None:
             responsive(generator.settings, image)
 
 
+_IMG = re.compile(r"<img\s[^>]*>")
+_ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
+TEXT_SIZES = "(min-width: 50rem) 46rem, 100vw"
+
+
+def _sized(tag: str, settings: dict) -> str:
+    """One `<img>` of Markdown's output with the WebP sizes, width and height of the site's
+    own image it shows; other images (another host, an SVG, sized already) are left alone."""
+    attrs = dict(_ATTR.findall(tag))
+    base = settings.get("SITEURL", "")
+    src = html.unescape(attrs.get("src", ""))
+    if "width" in attrs or not src.startswith(base + "/") or "//" in src[len(base):]:
+        return tag
+    found = responsive(settings, src[len(base) + 1:])
+    if not found["srcset"]:
+        return tag
+    extra = (f' srcset="{found["srcset"]}" sizes="{TEXT_SIZES}" width="{found["width"]}"'
+             f' height="{found["height"]}" loading="lazy" decoding="async"')
+    return tag[:-1].rstrip("/ ") + extra + ">"
+
+
+def size_images_in_text(content) -> None:
+    """Images in an article's text get width and height (nothing jumps as they load) and
+    their WebP sizes, like the images the theme writes itself."""
+    if getattr(content, "_content", None) and "<img" in content._content:
+        content._content = _IMG.sub(lambda m: _sized(m.group(0), content.settings),
+                                    content._content)
+
+
 def register():
     signals.initialized.connect(_hero_and_article_images)
     signals.generator_init.connect(add_filter)
     signals.article_generator_finalized.connect(collect_articles)
+    signals.content_object_init.connect(size_images_in_text)
     signals.finalized.connect(write_variants)

@@ -50,3 +50,9 @@ def test_featured_news_is_pinned_on_the_home_page_with_its_image(output):
     assert "kerstborrel-personeelsvereniging.html" in featured and "markt-480.webp" in featured
     listed = home.split('<ul class="news-list">')[1]
     assert "kerstborrel-personeelsvereniging.html" not in listed  # not twice
+
+
+def test_images_in_an_articles_text_are_sized_and_responsive(output):
+    html = (output / "nieuws" / "kerstborrel-personeelsvereniging.html").read_text()
+    tag = re.search(r'<img alt="Kraampjes[^>]*>', html).group(0)
+    assert 'width="1200" height="800"' in tag and "markt-480.webp 480w" in tag
