@@ -74,6 +74,14 @@ class Standing:
         """Invite, approve, remove, promote and edit: managers while active; admins always."""
         return self.can_see and (self.is_admin or (self.is_manager and self.is_active))
 
+    @property
+    def can_delete(self) -> bool:
+        """Admins; and the person who started a group, while they manage it. Official groups
+        come from the site's content, so only admins delete those."""
+        created_it = (not self.group.official and self.group.created_by == self.viewer.id
+                      and self.is_manager)
+        return self.can_see and (self.is_admin or created_it)
+
     def relation(self) -> dict | None:
         if not self.membership:
             return None
