@@ -39,3 +39,22 @@ def test_comments_show_their_authors_title(api, make_person):
     items = api.call("GET", f"/api/posts/{post['id']}/comments", bram).json_body["items"]
     assert items[0]["author"]["title"] == "HR-adviseur"
     assert items[0]["author"]["photo"] is None
+
+
+def test_the_home_streams_first_page_names_my_groups_at_no_extra_cost(api, make_person, meter):
+    me, other = make_person(), make_person()
+    quiet = api.create(other, name="Stille groep")["id"]
+    busy = api.create(other, name="Drukke groep")["id"]
+    api.join(quiet, me)
+    api.join(busy, me)
+    assert api.call("POST", "/api/posts", other, {"body": "Hallo", "group": busy}) \
+        .status_code == 201
+    meter.reset()
+    first = api.call("GET", "/api/stream", me).json_body
+    calls = dict(meter.calls)
+    assert first["groups"] == [{"id": busy, "name": "Drukke groep"},
+                               {"id": quiet, "name": "Stille groep"}]  # the busiest first
+    meter.reset()
+    api.call("GET", "/api/stream?unanswered=1", me)
+    assert "groups" in first and calls["Query"] == meter.calls["Query"]
+    assert "groups" not in api.call("GET", f"/api/groups/{busy}/posts", me).json_body

@@ -131,3 +131,6 @@ def test_posts_show_who_wrote_them_and_in_which_group(page, live):
     assert post.locator(".avatar").inner_text() == "KM"
     link = post.get_by_role("link", name="Moestuin")
     assert link.get_attribute("href") == f"/groep.html?id={group['id']}"
+    mine = page.get_by_role("region", name="Mijn groepen")
+    assert mine.get_by_role("link", name="Moestuin").get_attribute("href") == link.get_attribute(
+        "href")

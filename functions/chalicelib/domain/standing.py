@@ -139,8 +139,13 @@ def managed(viewer: Viewer, group_id: str) -> Standing:
 
 
 def member_feeds(viewer: Viewer, limit: int) -> list[str]:
-    """Feeds of the `limit` most recently active groups the viewer belongs to, for the home
-    stream.
+    """Feeds of the `limit` most recently active groups the viewer belongs to."""
+    return [group_feed(g["id"]) for g in member_groups(viewer, limit)]
+
+
+def member_groups(viewer: Viewer, limit: int) -> list[dict]:
+    """The `limit` most recently active groups the viewer belongs to (id and name), for the
+    home stream's feeds and the home page's "my groups".
 
     One Query of the viewer's membership partition (at most MEMBERSHIPS_READ) and one BatchGet
     of those groups' `last_post`, so that the busiest groups are read, not the first few by
@@ -153,11 +158,12 @@ def member_feeds(viewer: Viewer, limit: int) -> list[str]:
     if not links:
         return []
     groups = [g for g in Group.batch_get([Group.key(m.group_id) for m in links],
-                                         attributes_to_get=["id", "status", "last_post"])
+                                         attributes_to_get=["id", "name", "status",
+                                                            "last_post"])
               if g.status != "deleted"]
     # ULIDs sort by time; a group without posts (or from before last_post) sorts last.
     groups.sort(key=lambda g: (g.last_post or "", g.id), reverse=True)
-    return [group_feed(g.id) for g in groups[:limit]]
+    return [{"id": g.id, "name": g.name} for g in groups[:limit]]
 
 
 def may_read_group(viewer: Viewer, group_id: str) -> bool:

@@ -67,16 +67,19 @@ def _liked(viewer: Viewer, posts: list[Post]) -> set[str]:
     return {r.pk.removeprefix("POST#") for r in Reaction.batch_get(keys)}
 
 
-def _partitions(viewer: Viewer, group: str | None) -> list[str]:
+def _partitions(viewer: Viewer, group: str | None) -> tuple[list[str], list[dict] | None]:
+    """The partitions to read and, for the home stream, the viewer's groups they include."""
     if group is not None:
-        return [access.group_partition(viewer, group)]
-    return access.home_partitions(viewer)[:access.MAX_HOME_PARTITIONS]
+        return [access.group_partition(viewer, group)], None
+    partitions, mine = access.home(viewer)
+    return partitions[:access.MAX_HOME_PARTITIONS], mine
 
 
 def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
     before = decode_cursor(params["cursor"]) if params.get("cursor") else None
     unanswered = params.get("unanswered") in ("1", "true")
     author = params.get("author")
+    mine = None
     if author is not None:
         if not is_id(author):
             raise invalid("author", "Author must be a person id.")
@@ -86,13 +89,13 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
         posts = [p for p in found if access.may_read(viewer, p)
                  and (not unanswered or (p.kind == "question" and p.answer is None))]
     elif unanswered:
-        partitions = _partitions(viewer, params.get("group"))
+        partitions, mine = _partitions(viewer, params.get("group"))
         ids, more = _newest(_each(lambda p: _open_questions(p, before, limit), partitions),
                             key=lambda i: i, limit=limit)
         posts = [p for p in _posts_by_id(ids) if p.answer is None]
         found = ids
     else:
-        partitions = _partitions(viewer, params.get("group"))
+        partitions, mine = _partitions(viewer, params.get("group"))
         posts, more = _newest(_each(lambda p: _feed(p, before, limit), partitions),
                               key=lambda p: p.id, limit=limit)
         found = posts
@@ -100,4 +103,6 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
     last = found[-1] if found else None
     last_id = last if isinstance(last, str) else getattr(last, "id", None)
     return {"items": bylines.decorate([to_json(p, p.id in liked) for p in posts]),
-            "next": encode_cursor(last_id) if more and last_id else None}
+            "next": encode_cursor(last_id) if more and last_id else None,
+            # The home page's first page also names the viewer's groups ("my groups").
+            **({"groups": mine} if mine is not None and before is None else {})}

@@ -193,6 +193,16 @@ function item(post) {
   return li;
 }
 
+// The home page's "my groups": the stream's first page names them at no extra cost.
+const myGroups = document.querySelector("[data-my-groups]");
+
+function showMyGroups(groups) {
+  if (!myGroups) return;
+  myGroups.querySelector("ul").replaceChildren(...groups.map((g) => el("li", {}, [
+    el("a", { href: GROUP + encodeURIComponent(g.id), textContent: g.name })])));
+  myGroups.hidden = groups.length === 0;
+}
+
 async function load(cursor) {
   list.setAttribute("aria-busy", "true");
   if (!cursor) recent = [];
@@ -212,6 +222,7 @@ async function load(cursor) {
       list.append(el("li", { className: "empty",
         textContent: onlyOpen.checked ? t("noOpenQuestions") : t("empty") }));
     }
+    if (page.groups) showMyGroups(page.groups);
     next = page.next;
     more.hidden = !next;
   }, { status: streamStatus, button: cursor ? more : null, done: "" });
@@ -276,5 +287,6 @@ onSession((person) => {
     list.replaceChildren();
     list.setAttribute("aria-busy", "false");
     more.hidden = true;
+    if (myGroups) myGroups.hidden = true;
   }
 });
