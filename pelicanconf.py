@@ -25,9 +25,10 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
-# plein_incremental removes pages no longer built before plein_pages lists what is there.
-PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_events", "plein_root",
-           "plein_incremental", "plein_pages"]
+# plein_incremental removes pages no longer built before plein_pages lists what is there;
+# plein_images sizes an article's images, plein_app writes the manifest, icons and sw.js.
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_events",
+           "plein_incremental", "plein_pages", "plein_images", "plein_app"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = ["groups", "events"]  # see plugins/plein_groups and plugins/plein_events
 SITEURL = ""
@@ -45,9 +46,11 @@ TAG_URL = TAG_SAVE_AS = "onderwerp/{slug}.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
-# inloggen: the sign-in page; mijn-gegevens: download or delete own data; meldingen: notifications
+# inloggen: the sign-in page; mijn-gegevens: download or delete own data; meldingen: notifications;
+# offline: what the service worker shows for a page not read before
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
-                    "inloggen", "mijn-gegevens", "events", "event", "meldingen", "search"]
+                    "inloggen", "mijn-gegevens", "events", "event", "meldingen", "search",
+                    "offline"]
 SEARCH_SAVE_AS = "zoeken.html"  # ?q=<words>&type=<tab>: results page (the header's search)
 GROUPS_SAVE_AS = "groepen.html"
 GROUP_SAVE_AS = "groep.html"

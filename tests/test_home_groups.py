@@ -30,9 +30,10 @@ def test_a_member_of_many_groups_sees_the_busiest_ones_at_home(api, make_person,
     latest = [f"Bericht {n}" for n in reversed(range(3, slots + 3))]
     meter.reset()
     assert home(api, me) == latest
-    # session; memberships Query and groups BatchGet; FEED and each group's feed; reactions
+    # session; memberships Query and groups BatchGet; FEED and each group's feed; reactions;
+    # the page's bylines: its authors and its posts' groups (domain/bylines.py)
     assert meter.calls == {"GetItem": 1, "Query": 1 + access.MAX_HOME_PARTITIONS,
-                           "BatchGetItem": 2}
+                           "BatchGetItem": 4}
 
     post(api, me, "Weer actief", groups[0])  # now the busiest: the quietest other drops out
     assert home(api, me) == ["Weer actief", *latest[:-1], "Bericht 0"]

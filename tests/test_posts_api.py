@@ -129,8 +129,8 @@ def test_a_stream_page_costs_the_same_calls_however_many_posts(client, make_pers
     assert second.status_code == 200
     # Per page: one GetItem for the session's person, one Query for the viewer's groups (none
     # here, so no BatchGet of groups), one Query for the feed, one BatchGet for the viewer's
-    # own reactions to the page's posts.
-    assert meter.calls == {"GetItem": 2, "Query": 4, "BatchGetItem": 2}
+    # own reactions to the page's posts, one BatchGet for the page's authors (bylines).
+    assert meter.calls == {"GetItem": 2, "Query": 4, "BatchGetItem": 4}
 
 
 def test_error_responses_carry_security_headers_too(client):

@@ -12,7 +12,7 @@ from ..errors import ApiError, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
 from ..models.transactions import Conflict, conditional, transaction
-from . import mentions
+from . import bylines, mentions
 from . import posts as post_domain
 from .contributions import contribution
 from .permissions import flags, may, require
@@ -61,7 +61,8 @@ def _thread(viewer: Viewer, thread: str, cursor: str | None, answerable: bool = 
     found = list(Comment.in_thread.query(Comment.thread_partition(thread), condition,
                                          limit=THREAD_PAGE, page_size=THREAD_PAGE))
     more = len(found) == THREAD_PAGE
-    return {"items": [to_json(c, flags(viewer, c, answerable=answerable)) for c in found],
+    return {"items": bylines.decorate([to_json(c, flags(viewer, c, answerable=answerable))
+                                       for c in found]),
             "next": post_domain.encode_cursor(found[-1].id) if more else None}
 
 

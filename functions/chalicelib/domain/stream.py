@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ..errors import invalid
 from ..ids import is_id
 from ..models import OpenQuestion, Post, Reaction
-from . import access, standing
+from . import access, bylines, standing
 from .permissions import flags, may
 from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
 from .standing import Standing
@@ -108,6 +108,11 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE) -> dict:
     liked = _liked(viewer, posts)
     last = found[-1] if found else None
     last_id = last if isinstance(last, str) else getattr(last, "id", None)
-    return {"items": [to_json(p, flags(viewer, p, standings.get(p.group_id)), p.id in liked)
-                      for p in posts],
-            "next": encode_cursor(last_id) if more and last_id else None}
+    # The home page's first page also names the viewer's groups ("my groups"); a group's own
+    # page reads one partition and names none.
+    mine = ([{"id": g, "name": st.group.name} for g, st in standings.items()]
+            if params.get("group") is None and author is None and before is None else None)
+    return {"items": bylines.decorate([to_json(p, flags(viewer, p, standings.get(p.group_id)),
+                                               p.id in liked) for p in posts]),
+            "next": encode_cursor(last_id) if more and last_id else None,
+            **({"groups": mine} if mine is not None else {})}
