@@ -57,6 +57,8 @@ def test_the_worker_is_served_from_the_root_and_changes_with_the_theme(built):
     root, output = built
     first = (output / "sw.js").read_text()
     assert "__PLEIN_BUILD__" not in first and 'const PAGES_CACHE = "plein-pages"' in first
+    # One worker at /sw.js does offline reading and push: a second one would replace it.
+    assert 'addEventListener("push"' in first and "notificationclick" in first
     css = root / "theme" / "static" / "css" / "plein.css"
     css.write_text(css.read_text() + "\n/* changed */\n")
     again = build(root, CONTENT, SITENAME="Koffiehoek", ORGANISATION="Waterschap Testland",

@@ -27,6 +27,8 @@ const SHELL = [
   `${SCOPE}theme/js/offline.js`,
   `${SCOPE}theme/js/beacon.js`,
   `${SCOPE}theme/js/seen.js`,
+  `${SCOPE}theme/js/search-box.js`,
+  `${SCOPE}theme/js/bell.js`,
 ];
 
 self.addEventListener("install", (event) => {
