@@ -94,5 +94,7 @@ def test_session_answers_null_without_a_session_and_the_person_with_one(client, 
     anna = make_person(name="Anna de Vries")
     signed_in = client.http.get("/api/session", headers=as_person(anna))
     assert signed_in.status_code == 200 and signed_in.json_body["person"]["name"] == "Anna de Vries"
+    # session.js announces this person to the bell, which shows their unread count
+    assert signed_in.json_body["person"]["unread"] == 0
     bad = client.http.get("/api/session", headers={"Cookie": "plein_session=forged"})
     assert bad.status_code == 200 and bad.json_body == {"person": None}

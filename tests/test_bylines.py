@@ -58,3 +58,13 @@ def test_the_home_streams_first_page_names_my_groups_at_no_extra_cost(api, make_
     api.call("GET", "/api/stream?unanswered=1", me)
     assert "groups" in first and calls["Query"] == meter.calls["Query"]
     assert "groups" not in api.call("GET", f"/api/groups/{busy}/posts", me).json_body
+
+
+def test_one_post_has_its_byline_too(api, make_person):
+    # a notification's link (?post=<id>) shows one post, read on its own
+    anna = make_person(title="Communicatieadviseur")
+    group = api.create(anna, name="Nieuwsredactie")["id"]
+    post = api.call("POST", "/api/posts", anna, {"body": "Persbericht", "group": group}).json_body
+    shown = api.call("GET", f"/api/posts/{post['id']}", anna).json_body
+    assert shown["author"]["title"] == "Communicatieadviseur"
+    assert shown["group_name"] == "Nieuwsredactie"

@@ -6,7 +6,7 @@ from ..ids import IdMaker, is_id
 from ..models import Group, OpenQuestion, Post, Reaction
 from ..models.posts import Photo
 from ..models.transactions import Conflict, conditional, transaction
-from . import access, cursors, mentions, photos, standing
+from . import access, bylines, cursors, mentions, photos, standing
 from .contributions import contribution
 from .open_questions import question_asked, question_settled
 from .permissions import flags, may, require
@@ -119,7 +119,8 @@ def get(viewer: Viewer, post_id: str) -> dict:
         liked = True
     except Reaction.DoesNotExist:
         liked = False
-    return to_json(post, flags(viewer, post, group), liked)
+    # A notification's link shows one post: with its byline, like on the stream.
+    return bylines.decorate([to_json(post, flags(viewer, post, group), liked)])[0]
 
 
 def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:
