@@ -25,9 +25,10 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 PATH = "content"
 THEME = "themes/plein"
 PLUGIN_PATHS = ["plugins"]
-# plein_incremental removes pages no longer built before plein_pages lists what is there.
-PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_events", "plein_root",
-           "plein_incremental", "plein_pages"]
+# plein_incremental removes pages no longer built before plein_pages lists what is there;
+# plein_images sizes an article's images, plein_app writes the manifest, icons and sw.js.
+PLUGINS = ["plein_i18n", "plein_brand", "plein_groups", "plein_events",
+           "plein_incremental", "plein_pages", "plein_images", "plein_app"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = ["groups", "events"]  # see plugins/plein_groups and plugins/plein_events
 SITEURL = ""
@@ -47,9 +48,10 @@ ARCHIVES_SAVE_AS = TAGS_SAVE_AS = CATEGORIES_SAVE_AS = ""
 # groups/group, people/profile: runtime data, loaded by query string; dashboard: usage;
 # inloggen: the sign-in page; mijn-gegevens: download or delete own data; meldingen: notifications;
 # moderation: the moderators' queue and the admins' audit log; ambassadors: the colleagues to ask
+# offline: what the service worker shows for a page not read before
 DIRECT_TEMPLATES = ["index", "404", "groups", "group", "dashboard", "people", "profile",
                     "inloggen", "mijn-gegevens", "events", "event", "meldingen", "search",
-                    "moderation", "ambassadors"]
+                    "moderation", "ambassadors", "offline"]
 SEARCH_SAVE_AS = "zoeken.html"  # ?q=<words>&type=<tab>: results page (the header's search)
 MODERATION_SAVE_AS = "moderatie.html"  # ?group=<id> for a group's queue
 AMBASSADORS_SAVE_AS = "ambassadeurs.html"

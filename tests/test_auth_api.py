@@ -85,3 +85,16 @@ def test_demo_routes_are_off_unless_plein_dev_turns_them_on(make_person):
     assert _demo_routes(PLEIN_STAGE="local", PLEIN_DEMO_SIGNIN="") == ["404", "404"]
     assert _demo_routes(PLEIN_STAGE="prod", PLEIN_DEMO_SIGNIN="") == ["404", "404"]
     assert _demo_routes(PLEIN_STAGE="local", PLEIN_DEMO_SIGNIN="1") == ["200", "400"]
+
+
+def test_session_answers_null_without_a_session_and_the_person_with_one(client, make_person,
+                                                                        as_person):
+    signed_out = client.http.get("/api/session")
+    assert signed_out.status_code == 200 and signed_out.json_body == {"person": None}
+    anna = make_person(name="Anna de Vries")
+    signed_in = client.http.get("/api/session", headers=as_person(anna))
+    assert signed_in.status_code == 200 and signed_in.json_body["person"]["name"] == "Anna de Vries"
+    # session.js announces this person to the bell, which shows their unread count
+    assert signed_in.json_body["person"]["unread"] == 0
+    bad = client.http.get("/api/session", headers={"Cookie": "plein_session=forged"})
+    assert bad.status_code == 200 and bad.json_body == {"person": None}

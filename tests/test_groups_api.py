@@ -20,7 +20,9 @@ def test_the_creator_is_the_first_manager(api, make_person):
     assert group["member_count"] == 1
     assert group["html"] == "<p><em>Gezellig</em></p>"
     shown = api.show(group["id"], anna).json_body
-    assert shown["may"] == {"read": True, "post": True, "manage": True, "delete": False}
+    # the creator may delete their own group (issue 17); archiving stays with admins
+    assert shown["may"] == {"read": True, "post": True, "manage": True, "delete": True,
+                            "archive": False}
     members = api.members(group["id"], anna).json_body
     assert [(m["person"]["name"], m["role"]) for m in members["items"]] == [("Anna", "manager")]
     assert members["count"] == 1
@@ -175,10 +177,27 @@ def test_admin_archives_then_the_group_is_read_only(api, make_person):
     assert api.join(group["id"], bram).status_code == 200
 
 
+def test_the_creator_may_delete_their_group_and_other_managers_may_not(api, make_person):
+    owner, other, member = make_person(), make_person(), make_person()
+    group = api.create(owner, "open", name="Eigen groep")
+    api.join(group["id"], other)
+    api.join(group["id"], member)
+    promote = api.call("PATCH", f"/api/groups/{group['id']}/members/{other.id}", owner,
+                       {"role": "manager"})
+    assert promote.json_body["role"] == "manager"
+    assert api.show(group["id"], owner).json_body["may"]["delete"] is True
+    assert api.show(group["id"], other).json_body["may"]["delete"] is False
+    assert api.call("DELETE", f"/api/groups/{group['id']}", member).status_code == 403
+    assert api.call("DELETE", f"/api/groups/{group['id']}", other).status_code == 403
+    assert api.call("DELETE", f"/api/groups/{group['id']}", owner).status_code == 204
+    assert api.show(group["id"], owner).status_code == 404
+
+
 def test_admin_deletes_a_group_everywhere(api, make_person):
-    owner, admin = make_person(), make_person("admin")
+    owner, admin, member = make_person(), make_person("admin"), make_person()
     group = api.create(owner, "open", name="Weg")
-    assert api.call("DELETE", f"/api/groups/{group['id']}", owner).status_code == 403
+    api.join(group["id"], member)
+    assert api.call("DELETE", f"/api/groups/{group['id']}", member).status_code == 403
     assert api.call("DELETE", f"/api/groups/{group['id']}", admin).status_code == 204
     assert api.show(group["id"], owner).status_code == 404
     assert api.directory(owner).json_body["items"] == []

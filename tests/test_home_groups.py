@@ -30,10 +30,12 @@ def test_a_member_of_many_groups_sees_the_busiest_ones_at_home(api, make_person,
     latest = [f"Bericht {n}" for n in reversed(range(3, slots + 3))]
     meter.reset()
     assert home(api, me) == latest
-    # session; memberships Query and groups BatchGet; FEED and each group's feed; the home
-    # stream's pins (first page only); reactions
+    # session (GetItem); memberships Query and groups BatchGet; FEED and each group's feed
+    # (Queries); the home stream's pins (one Query, first page only: community); reactions
+    # (BatchGet); the page's bylines: its authors and its posts' groups (two BatchGets:
+    # domain/bylines.py, mobile)
     assert meter.calls == {"GetItem": 1, "Query": 2 + access.MAX_HOME_PARTITIONS,
-                           "BatchGetItem": 2}
+                           "BatchGetItem": 4}
 
     post(api, me, "Weer actief", groups[0])  # now the busiest: the quietest other drops out
     assert home(api, me) == ["Weer actief", *latest[:-1], "Bericht 0"]

@@ -14,8 +14,10 @@ def viewer(person_id="me", role="employee") -> Viewer:
     return Viewer(person_id, "Ik", f"{person_id}@voorbeeld.nl", role, Person(id=person_id))
 
 
-def standing(who: Viewer, visibility="open", status="active", state=None, role="member"):
-    group = Group(id="g1", visibility=visibility, status=status)
+def standing(who: Viewer, visibility="open", status="active", state=None, role="member",
+             created_by=None, official=False):
+    group = Group(id="g1", visibility=visibility, status=status, created_by=created_by,
+                  official=official)
     membership = Membership(group_id="g1", person_id=who.id, state=state, role=role) \
         if state else None
     return Standing(who, group, membership)
@@ -40,6 +42,13 @@ def group_actions(who: Viewer, **kwargs) -> set[str]:
     ("admin", {"visibility": "secret"},
      {"see", "read", "post", "manage", "join", "delete", "archive"}),
     ("admin", {"status": "archived"}, {"see", "read", "manage", "join", "delete", "archive"}),
+    # The person who started a group may delete it while they manage it; archiving stays with
+    # admins, and official groups (from the site's content) are deleted by admins only.
+    ("employee", {"state": "member", "role": "manager", "created_by": "me"},
+     {"see", "read", "post", "manage", "join", "delete"}),
+    ("employee", {"state": "member", "created_by": "me"}, {"see", "read", "post", "join"}),
+    ("employee", {"state": "member", "role": "manager", "created_by": "me", "official": True},
+     {"see", "read", "post", "manage", "join"}),
 ])
 def test_group_rules(role, kwargs, allowed):
     assert group_actions(viewer(role=role), **kwargs) == allowed

@@ -129,8 +129,10 @@ def test_a_stream_page_costs_the_same_calls_however_many_posts(client, make_pers
     assert second.status_code == 200
     # Per page: one GetItem for the session's person, one Query for the viewer's groups (none
     # here, so no BatchGet of groups), one Query for the feed, one BatchGet for the viewer's
-    # own reactions to the page's posts; the first page also reads the home stream's pins.
-    assert meter.calls == {"GetItem": 2, "Query": 5, "BatchGetItem": 2}
+    # own reactions to the page's posts, one BatchGet for the page's authors (bylines); the
+    # first page also reads the home stream's pins (one Query). Two pages: 2 GetItems,
+    # 2 x 2 Queries + 1 for the pins, 2 x 2 BatchGets.
+    assert meter.calls == {"GetItem": 2, "Query": 5, "BatchGetItem": 4}
 
 
 def test_error_responses_carry_security_headers_too(client):

@@ -113,3 +113,13 @@ def test_a_page_without_a_title_fails_a_strict_build(tmp_path):
     (content / "pages" / "kapot.md").write_text("Slug: kapot\n\nGeen titel.\n")
     assert site.build(output=tmp_path / "lenient", content=content)
     assert not site.build(output=tmp_path / "strict", content=content, strict=True)
+
+
+def test_the_dashboard_knows_the_names_of_the_sites_pages(branded):
+    import json
+
+    html = (branded / "dashboard.html").read_text()
+    found = re.search(r'<script type="application/json" id="page-titles">(.*?)</script>', html)
+    titles = json.loads(found.group(1))
+    assert titles["/over.html"] == "Over ons"
+    assert titles["/groepen.html"] == "Groepen" and titles["/nieuws/koffie.html"]

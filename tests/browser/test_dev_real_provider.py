@@ -44,10 +44,12 @@ def test_sign_in_and_out_go_through_the_provider(visitor, real, issuer):
     visitor.locator(".session").get_by_text("Esther Smit").wait_for()
     visitor.get_by_role("button", name="Uitloggen").click()
     visitor.wait_for_url(real.url + "/")
-    visitor.locator(".session").get_by_text("Niet ingelogd").wait_for()
-    # The header offers the provider, not a picker.
-    # (waited for: the provider's sign-out may still be bringing the browser back here)
+    # The header offers the provider, not a picker. ("Niet ingelogd" is in the page before
+    # session.js runs, so waiting for it alone raced the link; waiting for the link also waits
+    # for the provider's sign-out to bring the browser back here.)
     visitor.locator(".session").get_by_role("link", name="Inloggen").wait_for()
+    assert visitor.locator(".session").get_by_text("Niet ingelogd").is_visible()
+    assert visitor.get_by_label("Inloggen als demomedewerker").count() == 0
     assert len(issuer.logouts) == 1 and issuer.logouts[0]["id_token_hint"]
     assert visitor.request.get("/api/me").status == 401
     assert visitor.errors == []

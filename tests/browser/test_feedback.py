@@ -34,6 +34,7 @@ def test_a_like_that_fails_says_why_in_dutch(page, gone_post):
 
 def test_a_delete_that_fails_says_why_in_dutch_and_keeps_the_post(page, gone_post):
     gone_post.get_by_role("button", name="Verwijderen").click()
+    gone_post.get_by_role("button", name="Klik nogmaals om definitief te verwijderen").click()
     gone_post.get_by_role("status").get_by_text(GONE).wait_for()
     assert gone_post.is_visible()
     assert page.errors == []
@@ -45,6 +46,8 @@ def test_a_delete_that_works_says_so(page):
     page.get_by_role("button", name="Plaatsen").click()
     post = page.locator(".stream-items .post", has_text="Dit bericht mag weg")
     post.get_by_role("button", name="Verwijderen").click()
+    assert post.is_visible()  # deleting asks once more
+    post.get_by_role("button", name="Klik nogmaals om definitief te verwijderen").click()
     page.locator("[data-stream-status]").get_by_text("Het bericht is verwijderd.").wait_for()
     assert post.count() == 0
     assert page.errors == []

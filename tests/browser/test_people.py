@@ -68,4 +68,5 @@ def test_the_people_page_asks_each_thing_once(page):
     page.locator(".person-card").first.wait_for()
     page.wait_for_load_state("networkidle")
     paths = sorted(url.split("?", 1)[0] for url in asked)
-    assert paths == ["departments", "hits", "me", "people"], paths
+    # session.js asks /api/session (200 with null when signed out), not /api/me
+    assert paths == ["departments", "hits", "people", "session"], paths

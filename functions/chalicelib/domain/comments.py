@@ -12,7 +12,7 @@ from ..errors import ApiError, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
 from ..models.transactions import Conflict, conditional, transaction
-from . import mentions, standing
+from . import bylines, mentions, standing
 from . import posts as post_domain
 from .contributions import actor_role, contribution
 from .moderation import actions
@@ -75,7 +75,7 @@ def _thread(viewer: Viewer, thread: str, cursor: str | None, answerable: bool = 
         may_do = flags(viewer, c, group, answerable=answerable)
         # Its author and its moderators (`permissions`: no extra call) see a hidden comment.
         items.append(to_json(c, may_do, may_do["moderate"] or c.author_id == viewer.id))
-    return {"items": items,
+    return {"items": bylines.decorate(items),
             "next": post_domain.encode_cursor(found[-1].id) if more else None}
 
 

@@ -51,7 +51,7 @@ def to_json(group: Group, standing: Standing | None = None,
     }
     if standing is not None:
         body["may"] = {action: standing.may(action)
-                       for action in ("read", "post", "manage", "delete")}
+                       for action in ("read", "post", "manage", "delete", "archive")}
     return body
 
 
@@ -121,14 +121,15 @@ def update(viewer: Viewer, group_id: str, data: dict) -> dict:
 
 
 def delete(viewer: Viewer, group_id: str) -> None:
-    """Admins only. The group becomes a tombstone: gone from every listing and every read.
+    """Admins, and the manager who created the group. The group becomes a tombstone: gone
+    from every listing and every read.
 
     Membership items stay behind (hidden, because every read goes through the group), so a
     delete costs one write however large the group was.
     """
     st = load(viewer, group_id)
     if not st.may("delete"):
-        raise forbidden("Only admins delete groups.")
+        raise forbidden("Only admins and the manager who started a group delete it.")
     cover = st.group.cover_photo
     try:
         st.group.update(actions=[Group.status.set("deleted"), Group.gsi1pk.remove(),

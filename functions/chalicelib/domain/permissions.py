@@ -78,7 +78,12 @@ def _group_rules(viewer: Viewer, action: str, st: Standing) -> bool:
         return _group_rules(viewer, "see", st) and (admin or (st.is_manager and st.is_active))
     if action == "join":  # at once, without asking: invitees, open groups, admins
         return st.state == "invited" or st.group.visibility == "open" or admin
-    if action in ("delete", "archive"):
+    if action == "delete":  # and the person who started it, while they manage it; official
+        # groups come from the site's content, so only admins delete those
+        started_it = (not st.group.official and st.group.created_by == viewer.id
+                      and st.is_manager)
+        return _group_rules(viewer, "see", st) and (admin or started_it)
+    if action == "archive":
         return admin
     if action == "moderate":  # the group's queue, hide, restore, pin: its managers, org staff
         return moderates_org(viewer) or _group_rules(viewer, "manage", st)

@@ -6,7 +6,7 @@ from ..ids import IdMaker, is_id
 from ..models import Group, OpenQuestion, Post, Reaction, ReadMark
 from ..models.posts import Photo
 from ..models.transactions import Conflict, conditional, transaction
-from . import access, cursors, mentions, photos, standing
+from . import access, bylines, cursors, mentions, photos, standing
 from .contributions import actor_role, contribution
 from .moderation import announce, rules
 from .open_questions import question_asked, question_settled
@@ -148,7 +148,8 @@ def get(viewer: Viewer, post_id: str) -> dict:
             read = True
         except ReadMark.DoesNotExist:
             pass
-    return to_json(post, flags(viewer, post, group), liked, viewer, read)
+    # A notification's link shows one post: with its byline, like on the stream.
+    return bylines.decorate([to_json(post, flags(viewer, post, group), liked, viewer, read)])[0]
 
 
 def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:

@@ -99,7 +99,8 @@ def member_standings(viewer: Viewer, limit: int) -> list[Standing]:
         return []
     groups = [g for g in Group.batch_get(
         [Group.key(g) for g in links],
-        attributes_to_get=["pk", "sk", "id", "status", "visibility", "last_post"])
+        attributes_to_get=["pk", "sk", "id", "name", "status", "visibility",
+                           "last_post"])
         if g.status != "deleted"]
     # ULIDs sort by time; a group without posts (or from before last_post) sorts last.
     groups.sort(key=lambda g: (g.last_post or "", g.id), reverse=True)

@@ -15,7 +15,7 @@ from ..clock import Clock, system_clock
 from ..errors import invalid
 from ..ids import is_id
 from ..models import OpenQuestion, Post, Reaction, ReadMark
-from . import access, standing
+from . import access, bylines, standing
 from .moderation import pins, rules
 from .permissions import flags, may
 from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
@@ -138,12 +138,20 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE,
         return to_json(p, flags(viewer, p, standings.get(p.group_id)), p.id in liked, viewer,
                        p.id in read)
 
-    shown = {"items": [shown_json(p) for p in posts],
-             "next": encode_cursor(last_id) if more and last_id else None}
+    items = [shown_json(p) for p in posts]
+    pinned_items = [shown_json(p) for p in pinned] if feed else []
+    # One byline read for the page and its pins together (`bylines`: one BatchGet each of
+    # authors and groups).
+    bylines.decorate(items + pinned_items)
+    shown = {"items": items, "next": encode_cursor(last_id) if more and last_id else None}
     if feed:
-        shown["pinned"] = [shown_json(p) for p in pinned]
+        shown["pinned"] = pinned_items
         # Decided by role alone (no calls); in a group, its managers pin too: the group's own
         # `may.manage` says so.
         shown["may"] = {"pin": rules.moderates_org(viewer),
                         "must_read": rules.may_require_reading(viewer)}
+    # The home page's first page also names the viewer's groups ("my groups"); a group's own
+    # page reads one partition and names none.
+    if params.get("group") is None and author is None and before is None:
+        shown["groups"] = [{"id": g, "name": st.group.name} for g, st in standings.items()]
     return shown

@@ -19,7 +19,7 @@ from ..errors import invalid, not_found
 from ..ids import new_id
 from ..settings import settings
 from ..web import sitecookies
-from ..web.guard import check_origin, json_body, own_origin, session, viewer
+from ..web.guard import check_origin, json_body, own_origin, session, viewer, viewer_or_none
 from ..web.guard import cookie as guard_cookie
 
 bp = Blueprint(__name__)
@@ -119,6 +119,13 @@ def callback():
 @bp.route("/me")
 def me():
     return inbox.me(viewer(bp.current_request))
+
+
+@bp.route("/session")
+def current_session():
+    who = viewer_or_none(bp.current_request)
+    # The same person as /api/me, with the bell's unread count: session.js announces it.
+    return {"person": inbox.me(who) if who else None}
 
 
 @bp.route("/auth/dev-users")

@@ -43,25 +43,41 @@ def cookie(request, name: str) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
-def session(request, clock: Clock = system_clock) -> tuple[sessions.Session, Person]:
-    """The valid, unrevoked session and its person; 401 otherwise. One GetItem."""
+def _valid(request, clock: Clock) -> tuple[sessions.Session, Person] | None:
+    """The valid, unrevoked session and its person, or None. At most one GetItem."""
     token = cookie(request, sessions.COOKIE)
     current = sessions.read(token, clock()) if token else None
     if current is None:
-        raise unauthorized()
+        return None
     try:
         person = Person.get(*Person.key(current.person_id))
     except Person.DoesNotExist:
-        raise unauthorized() from None
-    if not sessions.is_current(current, person):
+        return None
+    return (current, person) if sessions.is_current(current, person) else None
+
+
+def session(request, clock: Clock = system_clock) -> tuple[sessions.Session, Person]:
+    """The valid, unrevoked session and its person; 401 otherwise. One GetItem."""
+    found = _valid(request, clock)
+    if found is None:
         raise unauthorized()
-    return current, person
+    return found
+
+
+def _as_viewer(person: Person) -> Viewer:
+    return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
+                  person=person)
 
 
 def viewer(request, clock: Clock = system_clock) -> Viewer:
-    person = session(request, clock)[1]
-    return Viewer(id=person.id, name=person.name, email=person.email, role=person.role,
-                  person=person)
+    return _as_viewer(session(request, clock)[1])
+
+
+def viewer_or_none(request, clock: Clock = system_clock) -> Viewer | None:
+    """The viewer, or None without a valid session: for the one question whose answer may
+    be "nobody" (GET /api/session), so a signed-out page makes no refused request."""
+    found = _valid(request, clock)
+    return _as_viewer(found[1]) if found else None
 
 
 def own_origin(request) -> str:

@@ -18,3 +18,19 @@ export function fillAvatar(node, person) {
   }));
   return node;
 }
+
+// Who wrote a post or comment: their avatar, their name (a link to their profile) and their
+// job title. An author who deleted their account has no name and no profile.
+export function byline(author, fallbackName, profileUrl) {
+  const person = author || {};
+  const name = person.name
+    ? el("a", { href: profileUrl + encodeURIComponent(person.id), className: "author" },
+      [el("strong", { textContent: person.name })])
+    : el("strong", { className: "author", textContent: fallbackName });
+  const face = fillAvatar(el("span", { className: "avatar small" }),
+    { name: person.name || fallbackName, photo: person.photo });
+  return el("span", { className: "byline" }, [face, el("span", { className: "byline-text" }, [
+    name, person.title ? el("span", { className: "byline-title", textContent: person.title })
+      : null,
+  ])]);
+}

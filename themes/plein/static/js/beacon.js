@@ -1,6 +1,10 @@
 // Page-view beacon: one per page load (a module runs once per document; a page restored from
 // the back/forward cache is not a new load). sendBeacon never delays or blocks the page.
 // It sends JSON with the page's own Origin, which every state-changing API request needs.
+// Only for a signed-in reader: only their views count, and a signed-out visitor's browser
+// would otherwise show a refused request on every page.
+import { onSession } from "./session.js";
+
 const url = `${document.body.dataset.api || "/api"}/hits`;
 const body = JSON.stringify({ path: location.pathname });
 
@@ -20,4 +24,9 @@ function send() {
   }
 }
 
-send();
+let sent = false;
+onSession((person) => {
+  if (!person || sent) return;
+  sent = true;
+  send();
+});

@@ -1,10 +1,13 @@
 // Comment threads with one level of replies: under each post (mounted by stream.js) and on
 // every article and page (thread key: the page's path, from data-path).
 import { act, api, say } from "./api.js";
+import { byline } from "./avatar.js";
 import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { reportButton } from "./report.js";
 import { onSession } from "./session.js";
+
+const PROFILE = "/mensen/profiel.html?id=";
 
 let formCount = 0;
 // Who is signed in: a comment by someone else gets a "Report" button.
@@ -112,8 +115,7 @@ export function mountThread(root, options) {
     if (comment.deleted) body.textContent = t("commentDeleted");
     else body.innerHTML = comment.html; // sanitised on the server with nh3
     const header = el("p", { className: "comment-meta" }, [
-      comment.author
-        ? el("strong", { textContent: comment.author.name || t("formerColleague") }) : null,
+      comment.author ? byline(comment.author, t("formerColleague"), PROFILE) : null,
       comment.author ? " · " : null, when(comment.created),
       comment.edited ? ` · ${t("edited")}` : null,
       isAnswer ? el("span", { className: "badge answer", textContent: t("answer") }) : null,

@@ -12,6 +12,9 @@ const bodyEl = root?.querySelector("[data-dashboard-body]");
 const period = root?.querySelector("[data-dashboard-period]");
 const KINDS = ["post", "comment", "reaction", "join", "group"];
 const kindLabel = (kind) => t(`kind_${kind}`);
+// Page names from the build (dashboard.html); a path the build does not know stays a path.
+const titles = JSON.parse(document.getElementById("page-titles")?.textContent || "{}");
+const pageLabel = (path) => titles[path] || path;
 
 function csvLink(days, name) {
   return el("a", { className: "csv", href: `${base}/usage.csv?days=${days}&table=${name}`,
@@ -61,8 +64,9 @@ function render(data) {
         data.daily.map((d) => [d.date, d.views]))),
       csvLink(days, "daily"));
     part("pages",
-      ranking(t("topPages"), data.pages.map((p) => ({ label: p.path, value: p.views }))),
-      table(t("topPages"), [t("page"), t("views")], data.pages.map((p) => [p.path, p.views])),
+      ranking(t("topPages"), data.pages.map((p) => ({ label: pageLabel(p.path), value: p.views }))),
+      table(t("topPages"), [t("page"), t("views")],
+        data.pages.map((p) => [pageLabel(p.path), p.views])),
       csvLink(days, "pages"));
   }
   // The one row with `other` sums groups beyond the top and those the viewer may not read.

@@ -3,7 +3,7 @@ import { act, api, say } from "./api.js";
 import { fillAvatar } from "./avatar.js";
 import { el } from "./dom.js";
 import { t } from "./messages.js";
-import { onSession as whenSession } from "./session.js";
+import { onSession } from "./session.js";
 import { suggestTags, tagLink } from "./tags.js";
 
 const root = document.querySelector('[data-widget="directory"]');
@@ -72,11 +72,12 @@ if (criteria.expertise) form.elements.expertise.value = criteria.expertise;
 suggestTags(form.elements.expertise);
 more.addEventListener("click", () => load(next));
 
-async function onSession(signedIn) {
+async function show(signedIn) {
   hint.hidden = signedIn;
   form.hidden = !signedIn;
   if (!signedIn) {
     results.replaceChildren();
+    results.setAttribute("aria-busy", "false");
     more.hidden = true;
     status.textContent = "";
     return;
@@ -84,6 +85,5 @@ async function onSession(signedIn) {
   await Promise.all([fillDepartments().catch(() => {}), load(null)]);
 }
 
-// session.js asks /api/me once for the page and tells every widget, also one that loaded late;
-// asking again here sent /people and /departments twice.
-whenSession((person) => onSession(Boolean(person)));
+// session.js replays an announcement made before this module ran: one /api/me per page.
+onSession((person) => show(Boolean(person)));

@@ -119,7 +119,9 @@ export function manage(loaded) {
   if (root.hidden) return;
   const active = group.status === "active";
   for (const form of root.querySelectorAll("form")) form.hidden = !active;
-  $("[data-admin-tools]").hidden = !group.may.delete;
+  $("[data-admin-tools]").hidden = !group.may.delete && !group.may.archive;
+  archive.hidden = !group.may.archive;
+  remove.hidden = !group.may.delete;
   archive.textContent = active ? t("archiveGroup") : t("restoreGroup");
   fillEdit();
   act(loadRequests, { status });

@@ -99,6 +99,7 @@ onSession((person) => {
   if (person) load(null);
   else {
     list.replaceChildren();
+    list.setAttribute("aria-busy", "false");
     more.hidden = true;
   }
 });

@@ -18,12 +18,18 @@ export function choosePhotos(root, { max = MAX_PHOTOS } = {}) {
   const problem = root.querySelector("[data-photo-problem]");
   const prefix = `${input.id}-alt`;
   let files = [];
+  let previews = [];
 
+  // A small preview next to each photo's description: the object URLs are let go on the
+  // next choice, so a long session does not hold every photo ever chosen in memory.
   function render() {
     if (!list) return;
+    previews.forEach((url) => URL.revokeObjectURL(url));
+    previews = files.map((entry) => URL.createObjectURL(entry.file));
     list.replaceChildren(...files.map((entry, n) => {
       const id = `${prefix}-${n}`;
       return el("li", {}, [
+        el("img", { className: "photo-preview", src: previews[n], alt: "", width: 72, height: 72 }),
         el("label", { htmlFor: id, textContent: `${t("photoAlt")} (${entry.file.name})` }),
         Object.assign(el("input", { id, type: "text", maxLength: 300, value: entry.alt }), {
           oninput: (event) => { entry.alt = event.target.value; },

@@ -3,6 +3,7 @@
 import { act, api } from "./api.js";
 import { el, statusRegion } from "./dom.js";
 import { t } from "./messages.js";
+import { forget } from "./offline.js";
 import { safeNext } from "./safe-next.js";
 
 const root = document.querySelector('[data-widget="session"]');
@@ -59,7 +60,8 @@ function signInLink() {
 // computer the next person would otherwise be signed in as this one), which brings the browser
 // back to the site's front page. Deployed, the site cookies are gone as well: every page now
 // leads to the sign-in page.
-export function afterSignOut(result) {
+export async function afterSignOut(result) {
+  await forget();
   if (result && typeof result.logout_url === "string" && /^https?:\/\//.test(result.logout_url)) {
     window.location.assign(result.logout_url);
   } else if (isLocal) {
@@ -84,7 +86,7 @@ async function render(person) {
     const out = el("button", { type: "button", className: "link", textContent: t("signOut") });
     const status = statusRegion();
     out.addEventListener("click", () => act(async () => {
-      afterSignOut(await api("/auth/logout", { method: "POST", body: {} }));
+      await afterSignOut(await api("/auth/logout", { method: "POST", body: {} }));
     }, { status, button: out }));
     root.append(
       el("span", { className: "session-status" }, [
@@ -105,7 +107,8 @@ async function render(person) {
 async function start() {
   let person = null;
   try {
-    person = await api("/me");
+    // 200 with null when signed out: no refused request in a signed-out visitor's console.
+    ({ person } = await api("/session"));
   } catch {
     person = null;
   }

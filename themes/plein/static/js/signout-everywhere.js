@@ -11,7 +11,7 @@ if (form) {
     event.preventDefault();
     act(async () => {
       const result = await api("/auth/logout-everywhere", { method: "POST", body: {} });
-      afterSignOut(result);
+      await afterSignOut(result);
       return result;
     }, { status: form.querySelector(".status"), button: form.querySelector("button"),
          done: t("signedOutEverywhere") });

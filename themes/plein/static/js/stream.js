@@ -7,8 +7,9 @@ import { mountThread, showLinkedComment } from "./comments.js";
 import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
+import { byline } from "./avatar.js";
 import { reportButton } from "./report.js";
-import { onSession } from "./session.js";
+import { current, onSession } from "./session.js";
 
 const list = document.querySelector('[data-widget="stream"]');
 const form = document.querySelector('[data-widget="post-form"]');
@@ -19,6 +20,7 @@ const onlyOpen = filter.querySelector("input");
 const streamStatus = document.querySelector("[data-stream-status]");
 const formStatus = form.querySelector(".status");
 const PROFILE = "/mensen/profiel.html?id=";
+const GROUP = "/groep.html?id=";
 // On a group page (groep.html?id=…) this widget shows and posts to that group; group.js
 // announces the group and what the viewer may do in it.
 const groupId = list.dataset.scope === "group"
@@ -133,15 +135,37 @@ function editButton(post, li, status) {
   return button;
 }
 
+// Deleting asks once more: the first press turns the button into "Yes, delete" with a
+// "Cancel" beside it; only the second press deletes.
 function deleteButton(post, li, status) {
   const button = el("button", { type: "button", className: "link", textContent: t("delete") });
+  const cancel = el("button", { type: "button", className: "link", textContent: t("cancel"),
+    hidden: true });
+  let asked = false;
+  const reset = () => {
+    asked = false;
+    button.textContent = t("delete");
+    cancel.hidden = true;
+  };
+  cancel.addEventListener("click", () => {
+    reset();
+    button.focus();
+  });
   // The post's own status goes with it: the stream's says that it is gone.
-  button.addEventListener("click", () => act(async () => {
-    await api(`/posts/${post.id}`, { method: "DELETE", body: {} });
-    li.remove();
-    say(streamStatus, t("postDeleted"));
-  }, { status, button }));
-  return button;
+  button.addEventListener("click", () => {
+    if (!asked) {
+      asked = true;
+      button.textContent = t("confirmDelete");
+      cancel.hidden = false;
+      return;
+    }
+    act(async () => {
+      await api(`/posts/${post.id}`, { method: "DELETE", body: {} });
+      li.remove();
+      say(streamStatus, t("postDeleted"));
+    }, { status, button }).then(reset);
+  });
+  return el("span", { className: "delete-ask" }, [button, cancel]);
 }
 
 function item(post, { pinned = false } = {}) {
@@ -149,15 +173,22 @@ function item(post, { pinned = false } = {}) {
   if (pinned) li.classList.add("pinned");
   li.dataset.id = post.id;
   li.id = `post-${post.id}`; // search results link here
+  // A post just written by the viewer comes back without a byline's photo and job title:
+  // the session knows them.
+  const author = post.author.id === current?.id && !("title" in post.author)
+    ? { ...post.author, photo: current.photo, title: current.title } : post.author;
+  // A group post on the home stream names and links its group.
+  const where = !groupId && post.group && post.group_name
+    ? el("a", { className: "post-group", href: GROUP + encodeURIComponent(post.group),
+      textContent: post.group_name }) : null;
   const header = el("header", {}, [
-    // An author who deleted their account and kept their posts has no name and no profile.
-    post.author.name
-      ? el("a", { href: PROFILE + encodeURIComponent(post.author.id), className: "author" },
-        [el("strong", { textContent: post.author.name })])
-      : el("strong", { className: "author", textContent: t("formerColleague") }),
-    post.author.ambassador ? " " : null, post.author.ambassador ? ambassadorBadge() : null,
-    " · ", when(post.created), post.edited ? ` · ${t("edited")}` : null, " ",
-    questionBadge(post), pinned ? pinnedMark(post) : null,
+    byline(author, t("formerColleague"), PROFILE),
+    post.author.ambassador ? ambassadorBadge() : null,
+    el("span", { className: "post-meta" }, [
+      where, where ? " · " : null,
+      when(post.created), post.edited ? ` · ${t("edited")}` : null, " ", questionBadge(post),
+      pinned ? pinnedMark(post) : null,
+    ]),
   ]);
   const body = el("div", { className: "post-body" });
   body.innerHTML = post.html; // sanitised on the server with nh3
@@ -176,7 +207,8 @@ function item(post, { pinned = false } = {}) {
   li.append(header);
   const note = hiddenNote(post);
   if (note) li.append(note);
-  li.append(body);
+  // seen.js fills in "seen by"; its line is there from the start, so the post does not grow.
+  li.append(body, el("p", { className: "seen" }));
   const announcement = readControl(post, status);
   if (announcement) li.append(announcement);
   const photos = photoList(post.photos || []);
@@ -207,6 +239,16 @@ async function loadSingle() {
   showLinkedComment();
 }
 
+// The home page's "my groups": the stream's first page names them at no extra cost.
+const myGroups = document.querySelector("[data-my-groups]");
+
+function showMyGroups(groups) {
+  if (!myGroups) return;
+  myGroups.querySelector("ul").replaceChildren(...groups.map((g) => el("li", {}, [
+    el("a", { href: GROUP + encodeURIComponent(g.id), textContent: g.name })])));
+  myGroups.hidden = groups.length === 0;
+}
+
 async function load(cursor) {
   if (single) return loadSingle();
   list.setAttribute("aria-busy", "true");
@@ -230,11 +272,15 @@ async function load(cursor) {
       list.append(el("li", { className: "empty",
         textContent: onlyOpen.checked ? t("noOpenQuestions") : t("empty") }));
     }
+    if (page.groups) showMyGroups(page.groups);
     next = page.next;
     more.hidden = !next;
   }, { status: streamStatus, button: cursor ? more : null, done: "" });
   list.setAttribute("aria-busy", "false");
 }
+
+// The composer starts as one line and opens when it gets focus (the keyboard or a tap).
+form.addEventListener("focusin", () => form.classList.add("is-open"));
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -266,6 +312,7 @@ onlyOpen.addEventListener("change", () => load(null));
 
 function clear() {
   list.replaceChildren();
+  list.setAttribute("aria-busy", "false");
   more.hidden = true;
 }
 
@@ -294,6 +341,8 @@ onSession((person) => {
   if (signedIn) load(null);
   else {
     list.replaceChildren();
+    list.setAttribute("aria-busy", "false");
     more.hidden = true;
+    if (myGroups) myGroups.hidden = true;
   }
 });

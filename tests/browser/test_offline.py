@@ -1,0 +1,49 @@
+"""Installable and offline: the manifest and its icons load, the service worker controls the
+pages, pages read before open without a network, others show the offline page, and signing
+out forgets the pages this person read."""
+
+from steps import sign_in
+
+ARTICLE = "/nieuws/kerstborrel-personeelsvereniging.html"
+
+
+def controlled(page):
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+
+def test_the_manifest_and_its_icons_load(page):
+    page.goto("/")
+    href = page.locator('link[rel="manifest"]').get_attribute("href")
+    manifest = page.request.get(href)
+    assert manifest.ok
+    data = manifest.json()
+    assert data["short_name"] == "Plein" and data["display"] == "standalone"
+    for icon in data["icons"]:
+        assert page.request.get(icon["src"]).ok, icon
+
+
+def test_pages_read_before_open_offline_and_others_say_so(page):
+    sign_in(page, "Anna de Vries")
+    controlled(page)
+    page.goto(ARTICLE)
+    page.get_by_role("heading", level=1).wait_for()
+    page.context.set_offline(True)
+    try:
+        page.goto(ARTICLE)
+        assert "kerstborrel" in page.get_by_role("heading", level=1).inner_text().lower()
+        page.goto("/huisregels.html")
+        page.get_by_role("heading", name="Je bent offline").wait_for()
+    finally:
+        page.context.set_offline(False)
+
+
+def test_signing_out_forgets_the_pages_read(page):
+    sign_in(page, "Anna de Vries")
+    controlled(page)
+    page.goto(ARTICLE)
+    page.wait_for_function("() => caches.open('plein-pages').then((c) => c.keys())"
+                           ".then((keys) => keys.length > 0)")
+    page.get_by_role("button", name="Uitloggen").click()
+    page.get_by_label("Inloggen als demomedewerker").wait_for()
+    assert page.evaluate("() => caches.has('plein-pages')") is False
+    assert page.errors == []
