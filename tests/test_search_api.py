@@ -191,3 +191,18 @@ def test_a_blanked_comment_leaves_the_index(api, make_person):
     api.write("delete", f"/api/comments/{said['id']}", bram)
     assert api.stream.comment(said["id"]).event == "MODIFY"
     assert api.found(anna, "arabicabonen") == []
+
+
+def test_a_hidden_post_leaves_the_results_and_comes_back_when_restored(api, make_person):
+    """Moderation hides for everyone but the author and moderators: search too."""
+    anna, colleague = make_person(), make_person()
+    editor = make_person(role="content_manager")
+    post = api.post(anna, "Wie heeft de sleutel van de fietskelder?")
+    assert api.found(colleague, "fietskelder") == [post["id"]]
+    api.write("post", f"/api/moderation/post/{post['id']}/hide", editor,
+              {"reason": "Persoonlijk"})
+    api.stream.post(post["id"])
+    assert api.found(colleague, "fietskelder") == []
+    api.write("post", f"/api/moderation/post/{post['id']}/restore", editor, {})
+    api.stream.post(post["id"])
+    assert api.found(colleague, "fietskelder") == [post["id"]]
