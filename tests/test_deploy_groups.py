@@ -24,7 +24,8 @@ def test_a_content_only_deploy_syncs_the_official_groups(fresh, pkg, stage):
     lines = []
     assert deploy(pkg, stage, clients(fresh, unchanged_stack(pkg)), report=lines.append) == 0
     text = "\n".join(lines)
-    assert "Official groups: created: ondernemingsraad, personeelsvereniging" in text
+    assert ("Official groups: created: hulp-bij-plein, omgevingswet, ondernemingsraad, "
+            "personeelsvereniging") in text
     # Nobody has a profile in the new table yet: named, and made manager on a later deploy.
     assert "official group manager ruben.de.boer@voorbeeld.nl has no profile yet" in text
     created = group(dynamodb, "personeelsvereniging")
@@ -36,7 +37,7 @@ def test_a_content_only_deploy_syncs_the_official_groups(fresh, pkg, stage):
     lines.clear()
     deploy(pkg, stage, clients(fresh, unchanged_stack(pkg)), report=lines.append)
     text = "\n".join(lines)
-    assert "updated: personeelsvereniging" in text
+    assert "updated: hulp-bij-plein, omgevingswet, personeelsvereniging" in text
     assert "no longer official (file removed): ondernemingsraad" in text
     kept = group(dynamodb, "ondernemingsraad")
     assert kept["name"]["S"] == "Ondernemingsraad" and kept["official"]["BOOL"] is False
@@ -46,8 +47,8 @@ def test_a_dry_run_reports_the_groups_and_writes_none(fresh, pkg, stage):
     site_bucket_holding(fresh.client("s3"), pkg.site_dir)
     lines = []
     deploy(pkg, stage, clients(fresh, unchanged_stack(pkg)), dry_run=True, report=lines.append)
-    assert ("Official groups: would be created: ondernemingsraad, personeelsvereniging"
-            in lines)
+    assert ("Official groups: would be created: hulp-bij-plein, omgevingswet, ondernemingsraad, "
+            "personeelsvereniging" in lines)
     assert fresh.client("dynamodb").scan(TableName=TABLE)["Count"] == 0
 
 
@@ -55,8 +56,8 @@ def test_a_dry_run_for_a_new_stack_lists_the_groups_it_would_create(fresh, pkg, 
     cfn = Recorded().reply("describe_stacks", "describe_stacks_missing")
     lines = []
     deploy(pkg, stage, clients(fresh, cfn), dry_run=True, report=lines.append)
-    assert ("Official groups: would be created: ondernemingsraad, personeelsvereniging"
-            in lines)
+    assert ("Official groups: would be created: hulp-bij-plein, omgevingswet, ondernemingsraad, "
+            "personeelsvereniging" in lines)
 
 
 UPLOADS = "plein-prod-uploadsbucket-9q8w7e6r5t4y"  # the stack output UploadsBucket
