@@ -9,9 +9,9 @@ what the list cannot show.
 """
 
 from ...errors import invalid
-from ...models import Group, Membership, Person, Post
+from ...models import Person, Post
 from ...models.notifications import Notification
-from .. import cursors, people
+from .. import cursors, people, standing
 from ..permissions import Standing, may
 from ..viewer import Viewer
 from . import store, types
@@ -25,24 +25,6 @@ def _cursor(viewer: Viewer, cursor) -> str | None:
     if not cursor:
         return None
     return cursors.decode(cursor, lambda raw: "#" in raw and len(raw) < 300)
-
-
-def standings(viewer: Viewer, group_ids: set[str]) -> dict[str, Standing]:
-    """The viewer's standing in each group: one BatchGet of the groups and the viewer's
-    memberships (a page names at most PAGE groups, so at most 40 keys)."""
-    if not group_ids:
-        return {}
-    keys = [{"pk": pk, "sk": sk} for g in sorted(group_ids)
-            for pk, sk in (Group.key(g), Membership.key(g, viewer.id))]
-    groups, mine = {}, {}
-    for raw in batch_get(keys):
-        if raw["sk"]["S"] == "GROUP":
-            group = Group.from_raw_data(raw)
-            groups[group.id] = group
-        else:
-            membership = Membership.from_raw_data(raw)
-            mine[membership.group_id] = membership
-    return {g: Standing(viewer, group, mine.get(g)) for g, group in groups.items()}
 
 
 def _allowed(note: Notification, standing: Standing | None) -> bool:
@@ -60,7 +42,7 @@ def visible(viewer: Viewer, notes: list[Notification]) -> tuple[list, list, set[
     hid) or a group the viewer may no longer read (left it, removed, deleted, or a secret one);
     actors gone have deleted their account since, and are no longer named. One BatchGet for
     the posts and actors, one for the groups and the viewer's memberships."""
-    groups = standings(viewer, {n.group_id for n in notes if n.group_id})
+    groups = standing.standings_in(viewer, {n.group_id for n in notes if n.group_id})
     keys = {Post.key(n.post_id) for n in notes if n.post_id}
     keys |= {Person.key(n.actor_id) for n in notes if n.actor_id}
     # A post a moderator hid counts as gone here (docs/community.md): its notes are not listed.
