@@ -1,13 +1,13 @@
 """Builds the static site with Pelican, in a subprocess so that a rebuild always reads fresh
 settings and templates and a broken template cannot take the API down with it."""
 
-import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from . import search_index
 from .paths import CONTENT, ROOT, SITE, THEMES
 
 
@@ -20,7 +20,7 @@ def cache_path(output: Path) -> Path:
 
 def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
           content: Path = CONTENT, env: dict | None = None, strict: bool = False,
-          search: bool = True) -> bool:
+          search: bool = True, shard_pages: int = search_index.SHARD_PAGES) -> bool:
     """`strict` fails the build on any warning, such as a page Pelican would skip for want
     of a title: what gets published must not silently lose a page. The output folder and the
     caches are kept, so a rebuild renders only what changed (plugins/plein_incremental); the
@@ -30,23 +30,19 @@ def build(settings_file: Path | str = "pelicanconf.py", output: Path = SITE,
            *(["--fatal", "warnings"] if strict else ["-q"])]
     if subprocess.run(cmd, cwd=ROOT, env=env).returncode != 0:
         return False
-    return index_for_search(Path(output), quiet=not strict) if search else True
+    if not search:
+        return True
+    return index_for_search(Path(output), quiet=not strict, shard_pages=shard_pages)
 
 
-SEARCH_BUNDLE = "pagefind"
-
-
-def index_for_search(output: Path, quiet: bool = True) -> bool:
+def index_for_search(output: Path, quiet: bool = True,
+                     shard_pages: int = search_index.SHARD_PAGES) -> bool:
     """Pagefind's index of the news and pages (what templates mark `data-pagefind-body`),
     one per language from each page's `<html lang>`, into `<output>/pagefind/`: served like
-    every other file of the site, so behind the same private-site cookies. Always the whole
-    site (a second or two for thousands of pages): Pagefind has no incremental mode, and its
-    fragment names change with their content, so the old bundle is removed first."""
-    bundle = output / SEARCH_BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(output),
-           "--output-subdir", SEARCH_BUNDLE, *(["--quiet"] if quiet else [])]
-    return subprocess.run(cmd, cwd=ROOT).returncode == 0
+    every other file of the site, so behind the same private-site cookies. Kept in shards so
+    that a rebuild re-indexes only the pages that changed (`infra/search_index.py`)."""
+    return search_index.index(Path(output), cache_path(output), quiet=quiet,
+                              shard_pages=shard_pages)
 
 
 WATCHED = (CONTENT, THEMES, ROOT / "pelicanconf.py", ROOT / "plugins")

@@ -189,11 +189,13 @@ def as_person():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site with the demo content, built once for the tests that serve it."""
+    """The real site with the demo content, built once for the tests that serve it. Its search
+    index is cut into shards of three pages, so that the browser merges several of them as it
+    does on a site with thousands of articles."""
     from infra import site
 
     out = tmp_path_factory.mktemp("site")
-    assert site.build(output=out)
+    assert site.build(output=out, shard_pages=3)
     return out
 
 

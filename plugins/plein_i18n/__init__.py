@@ -4,6 +4,7 @@ Catalogs are kept as .po only and compiled in memory at build time, so no binary
 committed next to its source. DEFAULT_LANG picks the catalog.
 """
 
+import functools
 import io
 import logging
 from pathlib import Path
@@ -21,6 +22,12 @@ def load_translations(theme: str, lang: str) -> NullTranslations:
     if not po.exists():
         log.warning("No %s catalog at %s; showing the source strings", lang, po)
         return NullTranslations()
+    return _compiled(po, lang, po.stat().st_mtime_ns)
+
+
+# Each of Pelican's generators installs the catalog: parse it once a build, not four times.
+@functools.lru_cache(maxsize=8)
+def _compiled(po: Path, lang: str, _mtime: int) -> NullTranslations:
     with open(po, "rb") as fh:
         catalog = read_po(fh, locale=lang)
     buffer = io.BytesIO()

@@ -20,6 +20,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -40,7 +41,7 @@ def _files(folder: Path) -> list:
                   for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-_digests: dict[tuple[int, bool], str] = {}  # per build: listings repeat the same articles
+_digests: dict[tuple, object] = {}  # per build: listings repeat the same articles
 
 
 def _content(value: Content, listed: bool) -> str:
@@ -61,7 +62,12 @@ def _shape(value, listed: bool = False):
     if isinstance(value, URLWrapper):
         return ["url", str(value), value.url]
     if isinstance(value, list | tuple):
-        return [_shape(v, listed=True) for v in value]
+        # The same lists (all articles, a tag's articles) are handed to many pages: hashed
+        # once a build. The list itself is kept so that its id cannot be reused meanwhile.
+        key = (id(value), "list")
+        if key not in _digests:
+            _digests[key] = (value, _digest([_shape(v, listed=True) for v in value]))
+        return _digests[key][1]
     if isinstance(value, dict):
         return {str(k): _shape(v, listed) for k, v in value.items()}
     if isinstance(value, str | int | float | bool) or value is None:
@@ -139,6 +145,18 @@ class IncrementalWriter(Writer):
                  self.skipped)
 
 
+def template_cache(generator) -> None:
+    """Every generator has its own Jinja environment and compiles every template it uses,
+    about half a second a build with our theme. Compiled templates are kept beside the other
+    caches; Jinja checks each against its template's source, so an edited template is
+    compiled again."""
+    settings = generator.settings
+    if settings.get("INCREMENTAL_BUILD", True) and settings.get("CACHE_PATH"):
+        folder = Path(settings["CACHE_PATH"]) / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 def get_writer(pelican):
     if pelican.settings.get("INCREMENTAL_BUILD", True):
         return IncrementalWriter
@@ -154,4 +172,5 @@ def finish(pelican) -> None:
 
 def register():
     signals.get_writer.connect(get_writer)
+    signals.generator_init.connect(template_cache)
     signals.finalized.connect(finish)

@@ -27,18 +27,22 @@ export function searchApi(q, { type, cursor } = {}) {
 }
 
 // Pagefind's index of the news and pages, loaded on the first search only (its script and
-// WebAssembly are large next to a page, and most visits never search).
+// WebAssembly are large next to a page, and most visits never search). The index is kept in
+// shards (infra/search_index.py): the first is loaded, the others merged into it.
 let pagefind = null;
-function loadPagefind(src) {
-  pagefind ||= import(src).then(async (module) => {
+function loadPagefind(bundle) {
+  pagefind ||= (async () => {
+    const [first, ...others] = (await import(`${bundle}shards.js`)).default;
+    const module = await import(`${bundle}${first}pagefind.js`);
     await module.options({ excerptLength: 24 });
+    await Promise.all(others.map((shard) => module.mergeIndex(`${bundle}${shard}`)));
     return module;
-  });
+  })();
   return pagefind;
 }
 
-export async function searchPages(src, q, { offset = 0, limit = 10 } = {}) {
-  const module = await loadPagefind(src);
+export async function searchPages(bundle, q, { offset = 0, limit = 10 } = {}) {
+  const module = await loadPagefind(bundle);
   const found = await module.search(q);
   const slice = found.results.slice(offset, offset + limit);
   const items = (await Promise.all(slice.map((r) => r.data()))).map((data) => ({
