@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from boto3.dynamodb.types import TypeDeserializer
 from pynamodb.exceptions import DoesNotExist, PutError
 
 from ..clock import iso
@@ -55,6 +54,8 @@ def pending_notes(period: str, at: datetime, page: int = PAGE) -> Iterator[tuple
     period's digest, made before `at`: one Query page of gsi2 `DIGEST#<period>` at a time,
     sorted by person, so one person's notes arrive together."""
     client = shared_connection().client
+    from boto3.dynamodb.types import TypeDeserializer  # all of boto3: the digest's own
+
     decode = TypeDeserializer().deserialize
     args = {"TableName": BaseMeta.table_name, "IndexName": "gsi2", "Limit": page,
             "KeyConditionExpression": "gsi2pk = :p",

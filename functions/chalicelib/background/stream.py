@@ -14,11 +14,9 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-
-from boto3.dynamodb.types import TypeDeserializer
+from functools import lru_cache
 
 log = logging.getLogger("plein.stream")
-_deserializer = TypeDeserializer()
 
 # Chalice wants the stream's ARN when the app is loaded, but the table (and so its stream) is
 # made by the same CloudFormation stack: `plein package`'s merge template replaces this with
@@ -26,6 +24,15 @@ _deserializer = TypeDeserializer()
 PACKAGED_STREAM_ARN = ("arn:aws:dynamodb:eu-west-1:000000000000:table/plein/stream/"
                        "replaced-by-plein-package")
 
+
+
+@lru_cache(maxsize=1)
+def _deserializer():
+    """boto3's decoder, imported by the stream's Lambda when its first record arrives: the
+    API's Lambda loads this module too and never needs all of boto3."""
+    from boto3.dynamodb.types import TypeDeserializer
+
+    return TypeDeserializer()
 
 @dataclass(frozen=True)
 class Change:
@@ -64,7 +71,7 @@ def _plain(value):
 def _image(raw: dict | None) -> dict | None:
     if raw is None:
         return None
-    return {k: _plain(_deserializer.deserialize(v)) for k, v in raw.items()}
+    return {k: _plain(_deserializer().deserialize(v)) for k, v in raw.items()}
 
 
 def change(record: dict) -> Change:

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-import jwt
-
+from .. import lazy
 from . import sessions
+
+jwt = lazy.module("jwt")
 
 FLOW = "oidc-flow"
 FLOW_SECONDS = 600
@@ -113,7 +114,7 @@ def endpoints(provider: Provider) -> dict:
 
 
 @lru_cache(maxsize=4)
-def _jwks(uri: str, timeout: float) -> jwt.PyJWKClient:
+def _jwks(uri: str, timeout: float) -> "jwt.PyJWKClient":
     # Keys are cached; an unknown `kid` (key rotation) makes PyJWKClient fetch the set again.
     return jwt.PyJWKClient(uri, cache_keys=True, lifespan=3600, timeout=timeout)
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-import jwt
-
+from .. import lazy
 from ..settings import settings
+
+jwt = lazy.module("jwt")  # with cryptography, the heaviest import a session check needs
 
 # Deployed, the `__Host-` prefix makes browsers refuse the cookie unless it is Secure, has
 # Path=/ and no Domain: a sibling subdomain cannot plant or overwrite it. Plain-http `plein dev`

@@ -9,12 +9,13 @@ later must still let its reader stop the next one. A tampered or foreign token d
 import html
 import urllib.parse
 
-import jwt
-
+from ... import lazy
 from ...errors import ApiError, invalid
 from ...models.delivery import MailOptOut
 from .. import i18n, sessions
 from ..brand import brand
+
+jwt = lazy.module("jwt")
 
 _ALGORITHM = "HS256"
 _PURPOSE = "mail-unsubscribe"

@@ -8,8 +8,6 @@ reads it from the parameter `PLEIN_VAPID_PRIVATE_KEY_PARAM` names.
 import base64
 from functools import lru_cache
 
-from cryptography.hazmat.primitives import serialization
-
 from ... import ssm
 from ...settings import settings
 
@@ -21,6 +19,8 @@ def private_pem() -> str:
 
 def public_key(pem: str) -> str:
     """The browser's `applicationServerKey`: the uncompressed point, base64url, no padding."""
+    from cryptography.hazmat.primitives import serialization  # push only
+
     key = serialization.load_pem_private_key(pem.encode(), password=None)
     raw = key.public_key().public_bytes(serialization.Encoding.X962,
                                         serialization.PublicFormat.UncompressedPoint)

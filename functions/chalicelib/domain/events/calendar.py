@@ -17,9 +17,7 @@ import hashlib
 import secrets
 from datetime import date, timedelta
 
-from icalendar import Calendar, Timezone
-from icalendar import Event as VEvent
-
+from ... import lazy
 from ...clock import Clock, iso
 from ...errors import ApiError, not_found
 from ...models import Person
@@ -28,12 +26,15 @@ from ...models.transactions import Conflict, transaction
 from ..viewer import Viewer
 from . import rules, times
 
+# Only the .ics routes use it; as the largest import of all, every other cold start skips it.
+icalendar = lazy.module("icalendar")
+
 FEED_EVENTS = 100
 UID_DOMAIN = "plein"
 
 
-def _calendar(name: str) -> Calendar:
-    cal = Calendar()
+def _calendar(name: str) -> "icalendar.Calendar":
+    cal = icalendar.Calendar()
     cal.add("prodid", "-//Plein//Events//NL")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
@@ -43,8 +44,8 @@ def _calendar(name: str) -> Calendar:
     return cal
 
 
-def _vevent(event: Event, page_url: str | None) -> VEvent:
-    item = VEvent()
+def _vevent(event: Event, page_url: str | None) -> "icalendar.Event":
+    item = icalendar.Event()
     item.add("uid", f"{event.id}@{UID_DOMAIN}")
     item.add("sequence", int(event.sequence or 0))
     item.add("dtstamp", times.stored(event.updated))
@@ -68,7 +69,7 @@ def _vevent(event: Event, page_url: str | None) -> VEvent:
     return item
 
 
-def _ics(cal: Calendar, events: list[Event]) -> str:
+def _ics(cal: "icalendar.Calendar", events: list[Event]) -> str:
     """The calendar with our zone's VTIMEZONE, its transitions covering every event (icalendar
     stops at 2038 unless told), also when no event needs it (all-day ones, an empty feed):
     clients show X-WR-TIMEZONE's name, and some insist on its definition."""
@@ -78,7 +79,7 @@ def _ics(cal: Calendar, events: list[Event]) -> str:
     last = date(max(years, default=date.today().year) + 2, 1, 1)
     cal.add_missing_timezones(first_date=first, last_date=last)
     if not cal.walk("VTIMEZONE"):
-        zone = Timezone.from_tzid(times.zone().key, first_date=first, last_date=last)
+        zone = icalendar.Timezone.from_tzid(times.zone().key, first_date=first, last_date=last)
         cal.subcomponents.insert(0, zone)
     return cal.to_ical().decode()
 

@@ -14,8 +14,6 @@ from collections import Counter
 from functools import lru_cache
 
 import nh3
-import snowballstemmer
-from stopwords import get_stopwords
 
 from ..names import fold
 
@@ -28,11 +26,15 @@ MIN_CHARS = 2
 
 @lru_cache(maxsize=2)
 def _stemmer(lang: str):
+    import snowballstemmer  # only search and indexing need it, not every cold start
+
     return snowballstemmer.stemmer(LANGUAGES[lang])
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> dict[str, frozenset[str]]:
+    from stopwords import get_stopwords
+
     # Contractions fold to two words ("don't": "don", "t"); both parts are stop words then.
     return {lang: frozenset(part for w in get_stopwords(name) for part in fold(w).split())
             for lang, name in LANGUAGES.items()}
