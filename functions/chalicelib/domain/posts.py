@@ -141,14 +141,13 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
 
 def get(viewer: Viewer, post_id: str) -> dict:
     post, group = find(viewer, post_id)
-    mine = mine_in(Reaction.batch_get(marker_keys(post.id, viewer.id)), viewer.id).get(post.id)
-    read = False
-    if post.must_read:
-        try:
-            ReadMark.get(*ReadMark.key(post_id, viewer.id))
-            read = True
-        except ReadMark.DoesNotExist:
-            pass
+    # The viewer's reaction (either key shape) and read confirmation: one BatchGet, as both
+    # live in the post's partition.
+    keys = marker_keys(post.id, viewer.id) + (
+        [ReadMark.key(post.id, viewer.id)] if post.must_read else [])
+    found = list(Reaction.batch_get(keys))
+    mine = mine_in(found, viewer.id).get(post.id)
+    read = any(item.sk.startswith("READ#") for item in found)
     # A notification's link shows one post: with its byline, like on the stream.
     return bylines.decorate([to_json(post, flags(viewer, post, group), mine, viewer, read)])[0]
 

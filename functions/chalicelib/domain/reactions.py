@@ -9,7 +9,7 @@ asking twice for the same state changes nothing the second time (docs/reactions.
 """
 
 from ..clock import Clock, iso
-from ..errors import not_found
+from ..errors import ApiError, not_found
 from ..models import Post, Reaction
 from ..models.transactions import Conflict, retrying, transaction
 from . import bylines, cursors
@@ -65,7 +65,9 @@ def _write(step) -> None:
     except Conflict as err:
         if "post" in err.failed:
             raise not_found("post") from err
-        raise
+        # Still changing after every attempt: nothing was half-written, so "try again".
+        raise ApiError(409, "busy", "The reaction changed too often at once; try again.") \
+            from err
 
 
 def react(viewer: Viewer, post_id: str, kind: str, clock: Clock) -> dict:
