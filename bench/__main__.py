@@ -16,6 +16,7 @@ from . import (
     notifications,
     pages,
     people,
+    reactions,
     search,
     startup,
     usage,
@@ -160,6 +161,7 @@ def main() -> int:
     text += "\n".join(["", *notifications.report(notifications.run_isolated())])
     text += "\n".join(["", "", *search.report(search.run_isolated())])
     text += "\n".join(moderation.report(moderation.run_isolated()))
+    text += "\n".join(reactions.report(reactions.run_isolated()))
     text += "\n".join(["", *builds.section(builds.run())])
     (ROOT / "docs" / "benchmarks.md").write_text(text)
     print(text)

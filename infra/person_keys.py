@@ -63,8 +63,7 @@ def file_reactions(reactions: Iterable) -> int:
 
     filed = 0
     for r in reactions:
-        person_id = r.sk.split("#", 2)[2]  # REACT#<kind>#<person>
-        pk, sk = Reaction.person_key(r.post_id, r.kind, person_id)
+        pk, sk = Reaction.person_key(r.post_id, r.person_id)
         filed += _set_if(r, [Reaction.gsi2pk.set(pk), Reaction.gsi2sk.set(sk)],
                          Reaction.pk.exists() & Reaction.gsi2pk.does_not_exist())
     return filed

@@ -169,3 +169,19 @@ def test_one_note_written_before_does_not_block_the_rest_of_its_batch(table):
     failed = store.commit_each([store.create_part(note(p)) for p in ("p1", "p2", "p3")])
     assert failed == {"p2"}
     assert [store.unread(p) for p in ("p1", "p2", "p3")] == [1, 1, 1]
+
+
+def test_a_reactions_note_names_its_kind(api, make_person, stream):
+    author = make_person()
+    post = api.post(author, "Het jaarverslag is af")
+    anna, bram = make_person(name="Anna"), make_person(name="Bram")
+    api.call("PUT", f"/api/posts/{post['id']}/reactions/thanks", anna)
+    stream.drain()
+    assert api.notes(author)["items"][0]["text"] == "Anna bedankt je voor je bericht"
+    assert api.notes(author, "?lang=en")["items"][0]["text"] == \
+        "Anna thanks you for your post"
+    api.call("PUT", f"/api/posts/{post['id']}/reactions/celebrate", anna)  # a change: no news
+    api.call("PUT", f"/api/posts/{post['id']}/reactions/insightful", bram)
+    stream.drain()
+    assert [i["text"] for i in api.notes(author)["items"]] == [
+        "Bram en 1 ander gaven je bericht een waardering"]

@@ -45,7 +45,7 @@ def test_reindex_files_old_comments_likes_and_requests_so_the_export_has_them(
     api.join(club["id"], anna)  # a membership, which always had its key
 
     as_before_own_data(Comment.get(*Comment.key(comment["id"])), Comment.gsi2pk, Comment.gsi2sk)
-    as_before_own_data(Reaction.get(*Reaction.key(post["id"], "like", anna.id)),
+    as_before_own_data(Reaction.get(*Reaction.key(post["id"], anna.id)),
                        Reaction.gsi2pk, Reaction.gsi2sk)
     as_before_own_data(Membership.get(*Membership.key(closed["id"], anna.id)),
                        Membership.gsi1pk, Membership.gsi1sk)
@@ -81,7 +81,7 @@ def test_an_item_deleted_or_decided_after_the_scan_is_not_brought_back(api, make
     closed = api.create(bram, visibility="closed", name="Raad")
     api.join(closed["id"], anna)
     old_comment = Comment.get(*Comment.key(comment["id"]))
-    old_like = Reaction.get(*Reaction.key(post["id"], "like", anna.id))
+    old_like = Reaction.get(*Reaction.key(post["id"], anna.id))
     old_request = Membership.get(*Membership.key(closed["id"], anna.id))
     for item, keys in ((old_comment, (Comment.gsi2pk, Comment.gsi2sk)),
                        (old_like, (Reaction.gsi2pk, Reaction.gsi2sk)),
@@ -102,7 +102,7 @@ def test_an_item_deleted_or_decided_after_the_scan_is_not_brought_back(api, make
     assert person_keys.file_requests(scanned[2]) == 0
     assert Comment.get(*Comment.key(comment["id"])).gsi2pk is None
     with pytest.raises(Reaction.DoesNotExist):
-        Reaction.get(*Reaction.key(post["id"], "like", anna.id))
+        Reaction.get(*Reaction.key(post["id"], anna.id))
     member = Membership.get(*Membership.key(closed["id"], anna.id))
     assert (member.state, member.gsi1pk) == ("member", Membership.person_partition("member",
                                                                                     anna.id))

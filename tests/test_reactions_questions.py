@@ -14,7 +14,8 @@ def test_a_like_toggles_and_is_idempotent(client, make_person, as_person):
     post = new_post(client, as_person(anna))
     url = f"/api/posts/{post['id']}/reactions/like"
     assert call(client, "put", url, as_person(bram)).json_body == {
-        "post": post["id"], "kind": "like", "count": 1, "mine": True}
+        "post": post["id"], "kind": "like", "count": 1, "mine": "like",
+        "reactions": {"like": 1, "thanks": 0, "celebrate": 0, "insightful": 0}}
     assert call(client, "put", url, as_person(bram)).json_body["count"] == 1
     page = client.http.get("/api/stream", headers=as_person(bram)).json_body["items"]
     assert (page[0]["likes"], page[0]["liked"]) == (1, True)
@@ -36,10 +37,10 @@ def test_fifty_colleagues_like_at_once_and_the_count_is_exact(client, make_perso
                (make_person() for _ in range(50))]
 
     def like(viewer):
-        reactions.add(viewer, post["id"], "like", system_clock)
+        reactions.react(viewer, post["id"], "like", system_clock)
 
     def unlike(viewer):
-        reactions.remove(viewer, post["id"], "like")
+        reactions.unreact(viewer, post["id"], "like")
 
     with ThreadPoolExecutor(max_workers=5) as pool:
         list(pool.map(like, viewers + viewers[:5]))  # five retried clicks among them

@@ -46,7 +46,8 @@ def test_calls_per_request(client, as_person, meter, busy):
                                                        headers=me),
                                {"GetItem": 1, "Query": 1, "BatchGetItem": 2}),
         "GET post": (lambda: client.http.get(f"/api/posts/{target['id']}", headers=me),
-                     {"GetItem": 3, "BatchGetItem": 1}),  # + the byline's author
+                     # the viewer's reaction (either key shape) and the byline's author
+                     {"GetItem": 2, "BatchGetItem": 2}),
         "POST post": (lambda: call(client, "post", "/api/posts", me, {"body": "Nieuw"}),
                       {"GetItem": 1, "UpdateItem": 1, "TransactWriteItems": 1}),
         "POST question": (lambda: call(client, "post", "/api/posts", me,
@@ -60,7 +61,12 @@ def test_calls_per_request(client, as_person, meter, busy):
                          {"GetItem": 2, "UpdateItem": 1, "TransactWriteItems": 1}),
         "PUT like": (lambda: call(client, "put", f"/api/posts/{target['id']}/reactions/like",
                                   as_person(anna)),
-                     {"GetItem": 3, "UpdateItem": 1, "TransactWriteItems": 1}),  # rate limit
+                     # + the rate limit; the reaction read before and the counts after
+                     {"GetItem": 3, "BatchGetItem": 1, "UpdateItem": 1,
+                      "TransactWriteItems": 1}),
+        "GET who reacted": (lambda: client.http.get(f"/api/posts/{target['id']}/reactions",
+                                                    headers=me),
+                            {"GetItem": 2, "Query": 1, "BatchGetItem": 1}),  # + bylines
     }
     for name, (action, expected) in cases.items():
         meter.reset()

@@ -84,12 +84,12 @@ def test_a_retried_like_counts_once_and_an_unlike_takes_nothing_off(table, make_
     anna, bram = viewer(make_person()), viewer(make_person())
     post = posts.create(anna, {"body": "Taart in de kantine"}, clock, new_id)
     for _ in range(3):
-        assert reactions.add(bram, post["id"], "like", clock)["count"] == 1
+        assert reactions.react(bram, post["id"], "like", clock)["count"] == 1
     assert counted(clock)["reaction"] == 1
     # Activity, not state: the like happened, so taking it back leaves the count alone, and
     # liking again is new activity.
-    reactions.remove(bram, post["id"], "like")
-    reactions.add(bram, post["id"], "like", clock)
+    reactions.unreact(bram, post["id"], "like")
+    reactions.react(bram, post["id"], "like", clock)
     assert counted(clock)["reaction"] == 2
 
 
@@ -158,7 +158,7 @@ def test_parallel_joins_and_likes_in_a_group_count_exactly(table, make_person, c
 
     def join_and_like(n):
         memberships.join(people[n % 20], group["id"], clock)
-        reactions.add(people[n % 20], post["id"], "like", clock)
+        reactions.react(people[n % 20], post["id"], "like", clock)
 
     # Every person twice, all at once: the repeats must find the join and the like done.
     with ThreadPoolExecutor(max_workers=20) as pool:

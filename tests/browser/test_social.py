@@ -95,3 +95,43 @@ def test_comments_and_stream_widgets_have_no_serious_accessibility_violations(pa
     serious = [v for result in checked for v in result.response["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["nodes"][0]["target"]) for v in serious]
+
+
+def test_react_with_thanks_switch_and_see_who_reacted(page, live):
+    from axe_playwright_python.sync_playwright import Axe
+
+    colleague = live.session()
+    colleague.call("POST", "/api/auth/dev-login", {"email": "noor.hendriks@voorbeeld.nl"})
+    sign_in(page, "Kees Mulder")
+    page.get_by_label("Deel een bericht met je collega's").fill("De nieuwe website staat live")
+    page.get_by_role("button", name="Plaatsen").click()
+    post = page.locator(".stream-items .post", has_text="De nieuwe website staat live").first
+    post.wait_for()
+    post_id = post.get_attribute("data-id")
+    assert colleague.call("PUT", f"/api/posts/{post_id}/reactions/like", {})[0] == 200
+
+    bar = post.get_by_role("group", name="Laat je waardering zien")
+    thanks = bar.get_by_role("button", name="Bedankt")
+    party = bar.get_by_role("button", name="Feest")
+    thanks.click()
+    post.get_by_role("status").get_by_text("Jouw waardering: Bedankt.").wait_for()
+    assert (thanks.get_attribute("aria-pressed"), thanks.inner_text()) == ("true", "Bedankt 1")
+    party.click()
+    post.get_by_role("status").get_by_text("Jouw waardering: Feest.").wait_for()
+    assert (thanks.get_attribute("aria-pressed"), thanks.inner_text()) == ("false", "Bedankt 0")
+    assert (party.get_attribute("aria-pressed"), party.inner_text()) == ("true", "Feest 1")
+
+    who = post.get_by_role("button", name="Wie gaf een waardering (2)")
+    who.click()
+    assert who.get_attribute("aria-expanded") == "true"
+    people = post.locator(".reactors li")
+    people.filter(has_text="Kees Mulder").filter(has_text="Feest").wait_for()
+    people.filter(has_text="Noor Hendriks").filter(has_text="Vind ik leuk").wait_for()
+    party.click()  # pressed again: the reaction is taken back, the list follows
+    post.get_by_role("status").get_by_text("Je waardering is weggehaald.").wait_for()
+    post.get_by_role("button", name="Wie gaf een waardering (1)").wait_for()
+    people.filter(has_text="Kees Mulder").wait_for(state="detached")
+    serious = [v for v in Axe().run(page).response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["nodes"][0]["target"]) for v in serious]
+    assert page.errors == []

@@ -32,6 +32,8 @@ def decorate(items: list[dict]) -> list[dict]:
         person = people.get(author.get("id"))
         author["photo"] = photos.avatar(person.photo) if person else None
         author["title"] = person.title if person else None
+        if person and not author.get("name"):  # an item that does not store the name
+            author["name"] = person.name
     groups = _groups({item["group"] for item in items if isinstance(item.get("group"), str)})
     for item in items:
         if isinstance(item.get("group"), str):

@@ -55,7 +55,7 @@ def _comment(c: Comment) -> dict:
 
 
 def _reaction(r: Reaction) -> dict:
-    return {"post": r.post_id, "kind": r.kind, "created": r.created}
+    return {"post": r.post_id, "kind": r.chosen, "created": r.created}
 
 
 def _membership(m: Membership) -> dict:
@@ -91,7 +91,7 @@ def _mine(state: str) -> Callable[[str], str]:
 SECTIONS = (
     Section("posts", Post.by_author, lambda p: f"AUTHOR#{p}", Post.gsi2sk, _post),
     Section("comments", Comment.by_author, Comment.author_partition, Comment.gsi2sk, _comment),
-    Section("reactions", Reaction.by_person, lambda p: Reaction.person_key("", "", p)[0],
+    Section("reactions", Reaction.by_person, lambda p: Reaction.person_key("", p)[0],
             Reaction.gsi2sk, _reaction),
     Section("groups", Membership.mine, _mine("member"), Membership.gsi1sk, _membership),
     Section("invitations", Membership.mine, _mine("invited"), Membership.gsi1sk, _membership),

@@ -11,6 +11,8 @@ from .contributions import actor_role, contribution
 from .moderation import announce, rules
 from .open_questions import question_asked, question_settled
 from .permissions import flags, may, require
+from .reaction_kinds import counts as reaction_counts
+from .reaction_kinds import marker_keys, mine_in
 from .render import markdown_to_html
 from .standing import Standing
 from .validation import text
@@ -32,11 +34,11 @@ def plain(mapping) -> dict:
     return mapping.as_dict() if hasattr(mapping, "as_dict") else dict(mapping)
 
 
-def to_json(post: Post, may: dict[str, bool], liked: bool = False, viewer: Viewer | None = None,
-            read: bool = False) -> dict:
-    """`may`: `permissions.flags` of the post for the viewer. `viewer` decides whether the
-    read-confirmation counts are shown (the author and content managers); `read` is whether
-    the viewer confirmed a must-read post."""
+def to_json(post: Post, may: dict[str, bool], mine: str | None = None,
+            viewer: Viewer | None = None, read: bool = False) -> dict:
+    """`may`: `permissions.flags` of the post for the viewer. `mine`: the viewer's reaction
+    kind. `viewer` decides whether the read-confirmation counts are shown (the author and
+    content managers); `read` is whether the viewer confirmed a must-read post."""
     counts = (post.must_read and viewer is not None
               and rules.may_see_confirmations(viewer, post.author_id))
     return {
@@ -54,8 +56,11 @@ def to_json(post: Post, may: dict[str, bool], liked: bool = False, viewer: Viewe
         "kind": post.kind,
         "group": post.group_id,
         "photos": [photos.to_json(p) for p in post.photos or []],
+        "reactions": reaction_counts(post),
+        "mine": mine,
+        # From when "like" was the only kind; kept for readers of the older shape.
         "likes": int(post.likes or 0),
-        "liked": liked,
+        "liked": mine == "like",
         "comments": int(post.comments or 0),
         "answer": post.answer,
         "answered": post.kind == "question" and post.answer is not None,
@@ -136,20 +141,15 @@ def create(viewer: Viewer, data: dict, clock: Clock, new_id: IdMaker) -> dict:
 
 def get(viewer: Viewer, post_id: str) -> dict:
     post, group = find(viewer, post_id)
-    try:
-        Reaction.get(*Reaction.key(post_id, "like", viewer.id))
-        liked = True
-    except Reaction.DoesNotExist:
-        liked = False
-    read = False
-    if post.must_read:
-        try:
-            ReadMark.get(*ReadMark.key(post_id, viewer.id))
-            read = True
-        except ReadMark.DoesNotExist:
-            pass
+    # The viewer's reaction (either key shape) and read confirmation: one BatchGet, as both
+    # live in the post's partition.
+    keys = marker_keys(post.id, viewer.id) + (
+        [ReadMark.key(post.id, viewer.id)] if post.must_read else [])
+    found = list(Reaction.batch_get(keys))
+    mine = mine_in(found, viewer.id).get(post.id)
+    read = any(item.sk.startswith("READ#") for item in found)
     # A notification's link shows one post: with its byline, like on the stream.
-    return bylines.decorate([to_json(post, flags(viewer, post, group), liked, viewer, read)])[0]
+    return bylines.decorate([to_json(post, flags(viewer, post, group), mine, viewer, read)])[0]
 
 
 def edit(viewer: Viewer, post_id: str, data: dict, clock: Clock) -> dict:

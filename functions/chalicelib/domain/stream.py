@@ -19,6 +19,7 @@ from . import access, bylines, standing
 from .moderation import pins, rules
 from .permissions import flags, may
 from .posts import PAGE_SIZE, decode_cursor, encode_cursor, to_json
+from .reaction_kinds import marker_keys, mine_in
 from .standing import Standing
 from .viewer import Viewer
 
@@ -65,16 +66,16 @@ def _posts_by_id(ids: list[str]) -> list[Post]:
     return [found[i] for i in ids if i in found]
 
 
-def _marks(viewer: Viewer, posts: list[Post]) -> tuple[set[str], set[str]]:
-    """The posts the viewer liked, and the must-read ones they confirmed: one BatchGet, as
-    both markers live in the post's partition."""
+def _marks(viewer: Viewer, posts: list[Post]) -> tuple[dict[str, str], set[str]]:
+    """The viewer's reaction kind per post, and the must-read posts they confirmed: one
+    BatchGet, as both markers live in the post's partition."""
     if not posts:
-        return set(), set()
-    keys = ([Reaction.key(p.id, "like", viewer.id) for p in posts]
+        return {}, set()
+    keys = ([k for p in posts for k in marker_keys(p.id, viewer.id)]
             + [ReadMark.key(p.id, viewer.id) for p in posts if p.must_read])
-    found = [(r.pk.removeprefix("POST#"), r.sk) for r in Reaction.batch_get(keys)]
-    return ({i for i, sk in found if sk.startswith("REACT#")},
-            {i for i, sk in found if sk.startswith("READ#")})
+    found = list(Reaction.batch_get(keys))
+    return (mine_in(found, viewer.id),
+            {r.pk.removeprefix("POST#") for r in found if r.sk.startswith("READ#")})
 
 
 def _visible(viewer: Viewer, posts: list[Post]) -> list[Post]:
@@ -130,12 +131,12 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE,
         pinned = [p for p in _posts_by_id(pin_ids) if p.hidden is None]
         posts = [p for p in posts if p.id not in pin_ids]
     posts = _visible(viewer, posts)
-    liked, read = _marks(viewer, posts + pinned)
+    mine, read = _marks(viewer, posts + pinned)
     last = found[-1] if found else None
     last_id = last if isinstance(last, str) else getattr(last, "id", None)
 
     def shown_json(p: Post) -> dict:
-        return to_json(p, flags(viewer, p, standings.get(p.group_id)), p.id in liked, viewer,
+        return to_json(p, flags(viewer, p, standings.get(p.group_id)), mine.get(p.id), viewer,
                        p.id in read)
 
     items = [shown_json(p) for p in posts]

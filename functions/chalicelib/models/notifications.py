@@ -37,6 +37,7 @@ class Notification(Item):
     actor_id = UnicodeAttribute(null=True)
     actor_name = UnicodeAttribute(null=True)
     actors = UnicodeSetAttribute(null=True)  # likes: ADD of a set member is idempotent
+    kinds = UnicodeSetAttribute(null=True)  # likes: the reaction kinds its actors chose
     post_id = UnicodeAttribute(null=True)
     comment_id = UnicodeAttribute(null=True)
     group_id = UnicodeAttribute(null=True)  # whose access rules decide who may see it

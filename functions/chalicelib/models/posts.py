@@ -54,7 +54,12 @@ class Post(Item):
     photos = ListAttribute(of=Photo, default=list)
     mentions = MapAttribute(default=dict)  # handle -> person id, resolved when written
     answer = UnicodeAttribute(null=True)  # comment id, for questions
+    # One counter per reaction kind (domain/reactions.py), each moved by atomic ADDs. `likes`
+    # keeps its name from when "like" was the only kind, so older posts need no migration.
     likes = NumberAttribute(default=0)
+    thanks = NumberAttribute(null=True)
+    celebrations = NumberAttribute(null=True)
+    insightful = NumberAttribute(null=True)
     comments = NumberAttribute(default=0)
     created = UnicodeAttribute()
     edited = UnicodeAttribute(null=True)
@@ -91,34 +96,58 @@ class OpenQuestion(Item):
 
 
 class ReactorIndex(Gsi2):
-    """gsi2: REACTIONS#<person> / <post id>#<kind>, so own data finds a person's reactions."""
+    """gsi2: REACTIONS#<person> / <post id>, so own data finds a person's reactions."""
 
 
 class Reaction(Item):
-    """pk=POST#<post id>, sk=REACT#<kind>#<person id>: one per person, kind and post."""
+    """pk=POST#<post id>, sk=REACT#<person id>, with the chosen `kind`: one per person and
+    post, so "my reaction" is one GetItem and "who reacted" one Query of the post's partition.
+
+    Markers written while "like" was the only kind are keyed sk=REACT#like#<person id> and
+    carry no `kind`; they are read as likes and rewritten in the new shape by their person's
+    next change (docs/reactions.md)."""
 
     class Meta(BaseMeta):
         pass
 
     created = UnicodeAttribute()
+    kind = UnicodeAttribute(null=True)  # absent on the older like markers
+    name = UnicodeAttribute(null=True)  # the person's name when they reacted
     gsi2pk = UnicodeAttribute(null=True)  # absent on reactions from before own data had them
     gsi2sk = UnicodeAttribute(null=True)
 
     by_person = ReactorIndex()
 
-    @staticmethod
-    def key(post_id: str, kind: str, person_id: str) -> tuple[str, str]:
-        return f"POST#{post_id}", f"REACT#{kind}#{person_id}"
+    PREFIX = "REACT#"
+    LEGACY = "REACT#like#"
 
     @staticmethod
-    def person_key(post_id: str, kind: str, person_id: str) -> tuple[str, str]:
+    def key(post_id: str, person_id: str) -> tuple[str, str]:
+        return f"POST#{post_id}", f"REACT#{person_id}"
+
+    @staticmethod
+    def legacy_key(post_id: str, person_id: str) -> tuple[str, str]:
+        """The key of a like from before there were other kinds."""
+        return f"POST#{post_id}", f"REACT#like#{person_id}"
+
+    @staticmethod
+    def person_key(post_id: str, person_id: str) -> tuple[str, str]:
         """The gsi2 key that lists the reaction under its person."""
-        return f"REACTIONS#{person_id}", f"{post_id}#{kind}"
+        return f"REACTIONS#{person_id}", post_id
 
     @property
     def post_id(self) -> str:
         return self.pk.removeprefix("POST#")
 
     @property
-    def kind(self) -> str:
-        return self.sk.split("#")[1]
+    def legacy(self) -> bool:
+        return self.sk.startswith(self.LEGACY)
+
+    @property
+    def person_id(self) -> str:
+        return self.sk.removeprefix(self.LEGACY if self.legacy else self.PREFIX)
+
+    @property
+    def chosen(self) -> str:
+        """The kind, also for an older like marker, which has none stored."""
+        return "like" if self.legacy else self.kind

@@ -45,15 +45,21 @@ def delete_post(post_id):
 @bp.route("/posts/{post_id}/reactions/{kind}", methods=["PUT"])
 def react(post_id, kind):
     who, _data = change(bp.current_request)
-    ratelimit.check(who, "like", system_clock)  # every like counts on the dashboard
-    return reactions.add(who, post_id, kind, system_clock)
+    ratelimit.check(who, "like", system_clock)  # every reaction counts on the dashboard
+    return reactions.react(who, post_id, kind, system_clock)
 
 
 @bp.route("/posts/{post_id}/reactions/{kind}", methods=["DELETE"])
 def unreact(post_id, kind):
     who, _data = change(bp.current_request)
     ratelimit.check(who, "like", system_clock)
-    return reactions.remove(who, post_id, kind)
+    return reactions.unreact(who, post_id, kind)
+
+
+@bp.route("/posts/{post_id}/reactions")
+def who_reacted(post_id):
+    request = bp.current_request
+    return reactions.who(viewer(request), post_id, request.query_params or {})
 
 
 @bp.route("/posts/{post_id}/answer", methods=["POST"])

@@ -130,17 +130,22 @@ def on_post(change) -> list[Draft]:
 
 @rule
 def on_like(change) -> list[Draft]:
+    """A new reaction of any kind (an older like marker rewritten in the new shape counts
+    once: the note already holds its person)."""
     if (change.event != "INSERT" or not change.pk.startswith("POST#")
-            or not change.sk.startswith("REACT#like#")):
+            or not change.sk.startswith("REACT#")):
         return []
+    person_id = change.sk.removeprefix("REACT#like#").removeprefix("REACT#")
+    kind = change.new.get("kind") or "like"
     post = _get(Post, Post.key(change.pk.removeprefix("POST#")))
-    liker = _get(Person, Person.key(change.sk.removeprefix("REACT#like#")))
+    liker = _get(Person, Person.key(person_id))
     if (post is None or liker is None or post.author_id == "anonymous"
             or post.hidden is not None):
         return []
     return [Draft(note_id=f"likes.{post.id}", type="likes", recipients=[post.author_id],
                   at=_at(change.new["created"]), actor_id=liker.id, actor_name=liker.name,
-                  post_id=post.id, group=group_of(post.group_id), aggregate=True)]
+                  post_id=post.id, group=group_of(post.group_id), aggregate=True,
+                  extra={"kinds": {kind}})]
 
 
 @rule

@@ -173,17 +173,21 @@ def add_liker(person_id: str, note_id: str, liker_id: str, liker_name: str, at: 
             continue  # someone else's like created it meanwhile: add to theirs
         if liker_id in (current.actors or set()):
             return None
-        if not commit_each([_liked_part(current, liker_id, liker_name, at)]):
+        if not commit_each([_liked_part(current, liker_id, liker_name, at,
+                                        fields.get("kinds") or set())]):
             return None
     raise RuntimeError(f"likes note {person_id}/{note_id} kept changing")
 
 
-def _liked_part(current: Notification, liker_id: str, liker_name: str, at: datetime) -> Part:
+def _liked_part(current: Notification, liker_id: str, liker_name: str, at: datetime,
+                kinds: set[str]) -> Part:
     updated = iso(at)
     actions = [Notification.actors.add({liker_id}), Notification.actor_id.set(liker_id),
                Notification.actor_name.set(liker_name), Notification.updated.set(updated),
                Notification.gsi1sk.set(inbox_sort(updated, current.id)),
                Notification.read.set(False), Notification.expires.set(expires(at))]
+    if kinds:
+        actions.append(Notification.kinds.add(kinds))
     if current.mail in DIGESTS:  # the grown count goes out in the next digest again
         keys = pending_keys(current.mail, current.person_id, updated, current.id)
         actions += [Notification.gsi2pk.set(keys["gsi2pk"]),

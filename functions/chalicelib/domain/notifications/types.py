@@ -28,6 +28,10 @@ class NoteType:
     link: Callable[[dict], str]
     without_group: str | None = None  # msgid when the note has no group
     others: tuple[str, str] | None = None  # (singular, plural) msgids with %(count)s others
+    # Reactions: the msgid per kind for one actor, and the `others` pair when the actors
+    # chose different kinds (a note's `kinds` holds every kind its actors chose).
+    by_kind: dict[str, str] | None = None
+    mixed: tuple[str, str] | None = None
     # What the reader must still be allowed in the note's group to be shown it: "read" its
     # posts, "see" it (an invitation), or "none" (a declined request).
     access: str = "read"
@@ -36,8 +40,12 @@ class NoteType:
         catalog = translations(lang)
         values = {"actor": note.get("actor_name") or "", "group": note.get("group_name") or ""}
         others = max(len(note.get("actors") or ()) - 1, 0)
+        kinds = set(note.get("kinds") or ()) or {"like"}  # older notes were about likes
         if self.others and others:
-            return catalog.ngettext(*self.others, others) % {**values, "count": others}
+            plural = self.mixed if self.mixed and kinds != {"like"} else self.others
+            return catalog.ngettext(*plural, others) % {**values, "count": others}
+        if self.by_kind and len(kinds) == 1:
+            return catalog.gettext(self.by_kind.get(kinds.pop(), self.words)) % values
         if self.without_group and not note.get("group_id"):
             return catalog.gettext(self.without_group) % values
         return catalog.gettext(self.words) % values
@@ -88,9 +96,15 @@ register(NoteType("answer_wanted", "now", N_("%(actor)s responded to your questi
                   post_link))
 register(NoteType("reply", "daily", N_("%(actor)s replied to your comment"), post_link))
 register(NoteType("comment", "daily", N_("%(actor)s commented on your post"), post_link))
+# "likes" names every reaction kind's note (the type, and its setting, are older than kinds).
 register(NoteType("likes", "daily", N_("%(actor)s likes your post"), post_link,
                   others=(N_("%(actor)s and %(count)s other like your post"),
-                          N_("%(actor)s and %(count)s others like your post"))))
+                          N_("%(actor)s and %(count)s others like your post")),
+                  by_kind={"thanks": N_("%(actor)s thanks you for your post"),
+                           "celebrate": N_("%(actor)s celebrates your post"),
+                           "insightful": N_("%(actor)s finds your post insightful")},
+                  mixed=(N_("%(actor)s and %(count)s other reacted to your post"),
+                         N_("%(actor)s and %(count)s others reacted to your post"))))
 register(NoteType("group_post", "daily", N_("%(actor)s posted in %(group)s"), post_link))
 register(NoteType("join_request", "now", N_("%(actor)s asked to join %(group)s"), group_link))
 register(NoteType("invitation", "now", N_("%(actor)s invited you to %(group)s"), group_link,

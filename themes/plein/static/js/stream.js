@@ -7,6 +7,7 @@ import { mountThread, showLinkedComment } from "./comments.js";
 import { el, may, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
+import { reactionBar } from "./reactions.js";
 import { byline } from "./avatar.js";
 import { reportButton } from "./report.js";
 import { current, onSession } from "./session.js";
@@ -49,23 +50,6 @@ function questionBadge(post) {
   if (post.kind !== "question") return null;
   return el("span", { className: post.answered ? "badge answered" : "badge open",
     textContent: post.answered ? t("answered") : t("unanswered") });
-}
-
-// The count and the pressed state are the visible success; a failure is said in `status`.
-function likeButton(post, status) {
-  const button = el("button", { type: "button", className: "reaction" });
-  const show = (count, mine) => {
-    button.setAttribute("aria-pressed", String(mine));
-    button.textContent = `${t("like")} · ${count}`;
-  };
-  show(post.likes, post.liked);
-  button.addEventListener("click", () => act(async () => {
-    const mine = button.getAttribute("aria-pressed") === "true";
-    const state = await api(`/posts/${post.id}/reactions/like`,
-      { method: mine ? "DELETE" : "PUT", body: {} });
-    show(state.count, state.mine);
-  }, { status, button, done: "" }));
-  return button;
 }
 
 function commentsToggle(post, li) {
@@ -195,7 +179,7 @@ function item(post, { pinned = false } = {}) {
   const [toggle, panel] = commentsToggle(post, li);
   const status = statusRegion();
   const bar = el("div", { className: "post-actions" }, [
-    likeButton(post, status), toggle,
+    reactionBar(post, status), toggle,
     may(post, "edit") ? editButton(post, li, status) : null,
     may(post, "delete") ? deleteButton(post, li, status) : null,
     me && me.id !== post.author.id ? reportButton("post", post.id, status) : null,
