@@ -16,14 +16,23 @@ from infra.paths import PAGES_MANIFEST
 NOT_PAGES = {"/404.html"}
 
 
-def page_paths(output: Path) -> list[str]:
-    paths = ("/" + p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+def page_paths(output: Path, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every page's path; `skip` names the other languages' folders: their pages are the same
+    pages (comments and hits count per page, whatever the language it was read in)."""
+    paths = ("/" + p.relative_to(output).as_posix() for p in output.rglob("*.html")
+             if p.relative_to(output).parts[0] not in skip)
     return sorted(p for p in paths if p not in NOT_PAGES)
 
 
 def write_manifest(pelican) -> None:
+    from plein_i18n import is_root
+
+    settings = pelican.settings
+    if not is_root(settings):
+        return
     output = Path(pelican.output_path)
-    pages = page_paths(output)
+    pages = page_paths(output, tuple(x for x in settings.get("LANGUAGES", [])
+                                     if x != settings.get("ROOT_LANG")))
     (output / PAGES_MANIFEST).write_text(json.dumps({"pages": pages}, indent=0) + "\n")
 
 
