@@ -58,6 +58,7 @@ onSession(async (signedIn) => {
   if (!signedIn || chosen()) return;
   try {
     const { language } = await api("/me/notification-settings");
+    if (chosen()) return; // the switcher was quicker: that choice stands
     remember(language);
     goTo(language);
   } catch {
