@@ -87,6 +87,13 @@ def test_shared_files_are_written_once_at_the_root(built_site):
     assert "/groepen.html" in listed and not [p for p in listed if p.startswith("/en/")]
 
 
+def test_the_deploy_uploads_the_english_pages(built_site):
+    from infra.deploy import sync
+
+    files = sync.local_files(built_site)
+    assert "en/index.html" in files and "en/nieuws.html" in files and "index.html" in files
+
+
 def test_the_search_index_has_each_languages_pages(built_site):
     entry = json.loads(html(built_site, "pagefind/pagefind-entry.json"))
     counts = {lang: found["page_count"] for lang, found in entry["languages"].items()}
