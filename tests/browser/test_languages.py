@@ -1,7 +1,7 @@
 """Choosing English (issue 17): the switcher goes to the same page in English and saves the
 choice on the profile; the Dutch pages then lead to the English ones before they show, also
 on another browser once signed in; the phone's menu has the switcher; offline, an English
-page that was never read shows the English offline page."""
+page that was never read shows the English offline page; search results stay in English."""
 
 import re
 
@@ -88,3 +88,24 @@ def test_an_english_page_never_read_shows_the_english_offline_page(page):
         page.get_by_role("link", name="Back to the home page").wait_for()
     finally:
         page.context.set_offline(False)
+
+
+def test_english_search_finds_english_pages_and_keeps_results_in_english(page):
+    sign_in(page, "Pieter van Dijk")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"/en/$"))
+    page.goto("/en/zoeken.html?q=dakopbouw")
+    news = page.get_by_role("tabpanel", name=re.compile("^News"))
+    result = news.get_by_role("link", name="Workshop Omgevingswet: participatie in de praktijk")
+    result.wait_for()  # Pagefind's English index: the English pages of the Dutch news
+    assert result.get_attribute("href") == "/en/nieuws/workshop-omgevingswet-participatie.html"
+    # Our own search API names pages at the root; the results lead to the English ones.
+    box = page.get_by_role("searchbox", name="Search news, posts, groups and people")
+    box.click()
+    box = page.get_by_role("combobox", name="Search news, posts, groups and people")
+    box.press_sequentially("lotte")
+    page.get_by_role("option", name=re.compile("Lotte Visser")).wait_for()
+    box.press("ArrowDown")
+    box.press("Enter")
+    page.wait_for_url("**/en/mensen/profiel.html?id=*")
+    page.get_by_role("heading", name="Lotte Visser", level=1).wait_for()
