@@ -17,7 +17,23 @@ BRAND_COLOURS = {
 }
 
 # --- Language -------------------------------------------------------------------------------
-DEFAULT_LANG = "nl"  # the UI catalog to use: "nl" or "en"
+# The site is built in every language of LANGUAGES: DEFAULT_LANG at the root, each other one
+# under its own prefix (/en/). The news is written once, in DEFAULT_LANG; the words around it
+# come from the theme's catalogs, and each language's own texts from LANG_SETTINGS, which
+# replaces the settings above for that language's pages (docs/languages.md).
+DEFAULT_LANG = "nl"  # the language at the root: "nl" or "en"
+LANGUAGES = ["nl", "en"]
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}  # the switcher names each in its own
+CATEGORY_TITLES = {}  # a category's name as shown, where it differs from its name in content
+LANG_SETTINGS = {
+    "en": {
+        "SITESUBTITLE": "The intranet of Gemeente Voorbeeld",
+        "BRAND_HERO_ALT": "Voorbeeld's town hall on the canal",
+        "CATEGORY_TITLES": {"Nieuws": "News"},
+        "DEFAULT_DATE_FORMAT": "%-d %b %Y",
+        "LOCALE": ["en_GB.UTF-8", "en_US.UTF-8", "C.UTF-8", "C"],
+    },
+}
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 

@@ -50,3 +50,13 @@ def test_every_api_error_code_has_a_translated_message():
     codes = raised | set(_CHALICE_CODES.values()) - {"method_not_allowed"} | {"network", "upload"}
     assert len(raised) >= 8  # the pattern still finds the constructors
     assert sorted(code for code in codes if f"error_{code}" not in KEYS) == []
+
+
+def test_no_widget_names_a_site_page_outside_the_readers_language():
+    """Pages live under the reader's language's root (/en/…): a path to a page goes through
+    dom.js's sitePath, or it would lead an English reader back to Dutch (docs/languages.md)."""
+    page = re.compile(r"""(\w+\()?["'`]/[\w./-]*\.html""")
+    code = {name: re.sub(r"(^|\s)//.*", "", text) for name, text in SCRIPTS.items()}
+    bare = sorted((name, m.group(0)) for name, text in code.items()
+                  for m in page.finditer(text) if m.group(1) not in ("sitePath(", "endsWith("))
+    assert bare == []

@@ -37,6 +37,17 @@ UPLOAD_REWRITE = """function handler(event) {
 }
 """
 
+# Each language's home page is a folder's index (/en/ is /en/index.html): CloudFront's
+# DefaultRootObject covers the root only, and S3 behind OAC knows no index documents.
+SITE_INDEX = """function handler(event) {
+  var request = event.request;
+  if (request.uri.endsWith("/")) {
+    request.uri += "index.html";
+  }
+  return request;
+}
+"""
+
 
 def security_headers_config() -> dict:
     """CloudFront's shape for the same headers the API sends (web/headers.py)."""
@@ -67,14 +78,17 @@ def security_headers_config() -> dict:
 
 
 def public_paths() -> tuple[str, ...]:
-    """What the sign-in page needs: itself, the theme, and the brand's logo and favicon."""
+    """What the sign-in page needs: itself (in every language), the theme, and the brand's
+    logo and favicon."""
     import runpy
 
     from ..paths import ROOT
 
     conf = runpy.run_path(str(ROOT / "pelicanconf.py"))
     brand = [conf.get("BRAND_LOGO"), conf.get("BRAND_FAVICON")]
-    return (SIGN_IN_PAGE, "/theme/*", *(f"/{p.lstrip('/')}" for p in brand if p))
+    root = conf.get("DEFAULT_LANG", "nl")
+    translated = [f"/{lang}{SIGN_IN_PAGE}" for lang in conf.get("LANGUAGES", []) if lang != root]
+    return (SIGN_IN_PAGE, *translated, "/theme/*", *(f"/{p.lstrip('/')}" for p in brand if p))
 
 
 def _distribution(stage: Stage, private: bool) -> dict:
@@ -118,7 +132,11 @@ def _distribution(stage: Stage, private: bool) -> dict:
              "CustomOriginConfig": {"OriginProtocolPolicy": "https-only",
                                     "OriginSSLProtocols": ["TLSv1.2"]}},
         ],
-        "DefaultCacheBehavior": {**behaviour, **signed, "TargetOriginId": "site"},
+        "DefaultCacheBehavior": {
+            **behaviour, **signed, "TargetOriginId": "site",
+            "FunctionAssociations": [{
+                "EventType": "viewer-request",
+                "FunctionARN": {"Fn::GetAtt": ["SiteIndex", "FunctionARN"]}}]},
         "CacheBehaviors": [
             *({**behaviour, "PathPattern": path, "TargetOriginId": "site"}
               for path in (public_paths() if private else ())),
@@ -191,6 +209,12 @@ def resources(stage: Stage, private: bool) -> dict:
             "ResponseHeadersPolicyConfig": {
                 "Name": sub("${AWS::StackName}-security-headers"),
                 **security_headers_config()}}},
+        "SiteIndex": {"Type": "AWS::CloudFront::Function", "Properties": {
+            "Name": sub("${AWS::StackName}-site-index"),
+            "AutoPublish": True,
+            "FunctionCode": SITE_INDEX,
+            "FunctionConfig": {"Comment": "/en/ is /en/index.html",
+                               "Runtime": "cloudfront-js-2.0"}}},
         "UploadRewrite": {"Type": "AWS::CloudFront::Function", "Properties": {
             "Name": sub("${AWS::StackName}-upload-path"),
             "AutoPublish": True,

@@ -21,8 +21,10 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from werkzeug.wrappers import Response
 
 SIGN_IN_PAGE = "/inloggen.html"
-# Readable without cookies: the sign-in page and what it needs to render.
-PUBLIC_PATHS = (SIGN_IN_PAGE, "/theme/*", "/images/logo.svg", "/images/favicon.svg")
+# Readable without cookies: the sign-in page (and each language's, /en/inloggen.html) and what
+# it needs to render.
+PUBLIC_PATHS = (SIGN_IN_PAGE, f"/*{SIGN_IN_PAGE}", "/theme/*", "/images/logo.svg",
+                "/images/favicon.svg")
 
 
 def _cf_b64decode(text: str) -> bytes:

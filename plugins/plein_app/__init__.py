@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 SIZES = (192, 512)
 STAMP = "__PLEIN_BUILD__"
+PREFIXES = "__PLEIN_LANGUAGE_PREFIXES__"  # the languages under their own prefix: "en"
 
 
 def _logo_image(source: Path, size: int):
@@ -66,7 +67,7 @@ def _icon(settings: dict, colours: dict, size: int, padding: float):
 
 
 def manifest(settings: dict, colours: dict) -> dict:
-    base = settings.get("SITEURL", "")
+    base = settings.get("SHARED_URL", settings.get("SITEURL", ""))
     icons = [{"src": f"{base}/icons/icon-{s}.png", "sizes": f"{s}x{s}", "type": "image/png"}
              for s in SIZES]
     icons.append({"src": f"{base}/icons/icon-maskable-512.png", "sizes": "512x512",
@@ -97,8 +98,11 @@ def _stamp(theme: Path) -> str:
 
 def write_app(pelican) -> None:
     from plein_brand import colours as brand_colours
+    from plein_i18n import is_root
 
     settings = pelican.settings
+    if not is_root(settings):
+        return  # one app for every language: the worker's scope and start_url are the root's
     output = Path(settings["OUTPUT_PATH"])
     colours = brand_colours(settings)
     (output / "manifest.webmanifest").write_text(
@@ -112,7 +116,9 @@ def write_app(pelican) -> None:
     _icon(settings, colours, 512, 0.2).save(icons / "icon-maskable-512.png", optimize=True)
     theme = Path(settings["THEME"])
     worker = (theme / "static" / "sw.js").read_text(encoding="utf-8")
-    (output / "sw.js").write_text(worker.replace(STAMP, _stamp(theme)), encoding="utf-8")
+    prefixes = ",".join(x for x in settings.get("LANGUAGES", []) if x != settings.get("ROOT_LANG"))
+    worker = worker.replace(STAMP, _stamp(theme)).replace(PREFIXES, prefixes)
+    (output / "sw.js").write_text(worker, encoding="utf-8")
 
 
 def register():

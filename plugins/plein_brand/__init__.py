@@ -39,7 +39,11 @@ def colours(settings: dict) -> dict:
 
 
 def write_css(pelican) -> None:
+    from plein_i18n import is_root
+
     settings = pelican.settings
+    if not is_root(settings):  # every language links the root build's theme files
+        return
     lines = [f"  --brand-{name}: {value};" for name, value in colours(settings).items()]
     target = Path(settings["OUTPUT_PATH"]) / settings["THEME_STATIC_DIR"] / "css" / "brand.css"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -41,7 +41,7 @@ def variants(site_path: str, width: int) -> list[tuple[int, str]]:
 
 def responsive(settings: dict, site_path: str) -> dict:
     source = Path(settings["PATH"]) / site_path
-    base = settings.get("SITEURL", "")
+    base = settings.get("SHARED_URL", settings.get("SITEURL", ""))  # one copy for every language
     image = _open(source) if source.is_file() else None
     if image is None:
         return {"src": f"{base}/{site_path}", "srcset": "", "width": None, "height": None}
@@ -59,7 +59,10 @@ def responsive(settings: dict, site_path: str) -> dict:
 
 def write_variants(pelican) -> None:
     from PIL import Image
+    from plein_i18n import is_root
 
+    if not is_root(pelican.settings):  # the other languages show the root build's sizes
+        return
     output = Path(pelican.settings["OUTPUT_PATH"])
     for site_path, source in sorted(_wanted.items()):
         with Image.open(source) as image:
@@ -106,7 +109,7 @@ def _sized(tag: str, settings: dict) -> str:
     """One `<img>` of Markdown's output with the WebP sizes, width and height of the site's
     own image it shows; other images (another host, an SVG, sized already) are left alone."""
     attrs = dict(_ATTR.findall(tag))
-    base = settings.get("SITEURL", "")
+    base = settings.get("SHARED_URL", settings.get("SITEURL", ""))
     src = html.unescape(attrs.get("src", ""))
     if "width" in attrs or not src.startswith(base + "/") or "//" in src[len(base):]:
         return tag

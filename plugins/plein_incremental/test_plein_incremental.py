@@ -2,6 +2,7 @@
 gone, and the news listing is paginated."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -39,8 +40,10 @@ def test_one_edited_article_renders_only_its_own_page(built):
     assert site.build(output=output, content=content)
     after = mtimes(output)
     changed = {page for page in before if after[page] != before[page]}
-    assert changed == {output.joinpath("nieuws/bericht-7.html").relative_to(output)}
+    # Its page in each language (docs/languages.md), and nothing else.
+    assert changed == {Path("nieuws/bericht-7.html"), Path("en/nieuws/bericht-7.html")}
     assert "Tweede versie." in (output / "nieuws" / "bericht-7.html").read_text()
+    assert "Tweede versie." in (output / "en" / "nieuws" / "bericht-7.html").read_text()
 
 
 def test_a_new_title_renders_the_listings_that_show_it(built):

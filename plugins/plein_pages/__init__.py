@@ -18,21 +18,29 @@ from infra.search_index import BUNDLE as SEARCH_BUNDLE
 NOT_PAGES = {"/404.html"}
 
 
-def page_paths(output: Path) -> list[str]:
-    """os.walk rather than Path.rglob, and the search bundle's thousands of files skipped: at
-    5,000 articles rglob alone took a third of a one-change build."""
+def page_paths(output: Path, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every page's path; `skip` names the other languages' folders: their pages are the same
+    pages (comments and hits count per page, whatever the language it was read in). os.walk
+    rather than Path.rglob, and the search bundle's thousands of files skipped: at 5,000
+    articles rglob alone took a third of a one-change build."""
     paths = []
     for folder, dirs, files in os.walk(output):
         if folder == str(output):
-            dirs[:] = [d for d in dirs if d != SEARCH_BUNDLE]
+            dirs[:] = [d for d in dirs if d != SEARCH_BUNDLE and d not in skip]
         base = "/" + Path(folder).relative_to(output).as_posix()
         paths += [f"{base.rstrip('/')}/{name}" for name in files if name.endswith(".html")]
     return sorted(p for p in paths if p not in NOT_PAGES)
 
 
 def write_manifest(pelican) -> None:
+    from plein_i18n import is_root
+
+    settings = pelican.settings
+    if not is_root(settings):
+        return
     output = Path(pelican.output_path)
-    pages = page_paths(output)
+    pages = page_paths(output, tuple(x for x in settings.get("LANGUAGES", [])
+                                     if x != settings.get("ROOT_LANG")))
     (output / PAGES_MANIFEST).write_text(json.dumps({"pages": pages}, indent=0) + "\n")
 
 

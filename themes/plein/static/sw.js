@@ -13,9 +13,19 @@ const SHELL_CACHE = `plein-shell-${BUILD}`;
 const PAGES_CACHE = "plein-pages";
 const MAX_PAGES = 60;
 const SCOPE = new URL(self.registration.scope).pathname; // "/" or SITEURL's path
+// The languages under their own prefix ("en"; plugins/plein_app writes them in): each has
+// its own offline page, shown for a page of that language.
+const PREFIXES = "__PLEIN_LANGUAGE_PREFIXES__".split(",").filter(Boolean);
 const OFFLINE = `${SCOPE}offline.html`;
+const offlinePage = (path) => {
+  const prefix = PREFIXES.find((p) => path.startsWith(`${SCOPE}${p}/`));
+  return prefix ? `${SCOPE}${prefix}/offline.html` : OFFLINE;
+};
 const SHELL = [
   OFFLINE,
+  ...PREFIXES.map((p) => `${SCOPE}${p}/offline.html`),
+  `${SCOPE}theme/js/language-early.js`,
+  `${SCOPE}theme/js/language.js`,
   `${SCOPE}theme/css/brand.css`,
   `${SCOPE}theme/css/plein.css`,
   `${SCOPE}theme/js/api.js`,
@@ -63,7 +73,8 @@ async function page(request) {
     return response;
   } catch {
     const kept = await caches.match(request, { ignoreSearch: false });
-    return kept || (await caches.match(OFFLINE)) || Response.error();
+    return kept || (await caches.match(offlinePage(new URL(request.url).pathname)))
+      || (await caches.match(OFFLINE)) || Response.error();
   }
 }
 

@@ -3,10 +3,11 @@
 // It sends JSON with the page's own Origin, which every state-changing API request needs.
 // Only for a signed-in reader: only their views count, and a signed-out visitor's browser
 // would otherwise show a refused request on every page.
+import { pagePath } from "./dom.js";
 import { onSession } from "./session.js";
 
 const url = `${document.body.dataset.api || "/api"}/hits`;
-const body = JSON.stringify({ path: location.pathname });
+const body = JSON.stringify({ path: pagePath() }); // one page in every language
 
 function send() {
   let queued = false;

@@ -2,12 +2,12 @@
 // every article and page (thread key: the page's path, from data-path).
 import { act, api, say } from "./api.js";
 import { byline } from "./avatar.js";
-import { el, may, statusRegion, when } from "./dom.js";
+import { el, may, sitePath, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { reportButton } from "./report.js";
 import { onSession } from "./session.js";
 
-const PROFILE = "/mensen/profiel.html?id=";
+const PROFILE = sitePath("/mensen/profiel.html?id=");
 
 let formCount = 0;
 // Who is signed in: a comment by someone else gets a "Report" button.

@@ -6,6 +6,23 @@ export function el(tag, props = {}, children = []) {
   return node;
 }
 
+// The reader's language's pages live under a root of their own ("" for the default language,
+// "/en" for English: base.html's data-root); the API and the shared files do not.
+const root = document.documentElement.dataset.root || "";
+const rootPath = new URL(`${root}/`, window.location.href).pathname.replace(/\/$/, "");
+
+// A site page's path ("/groep.html?id=…", as the API and this code name pages) in the
+// reader's language.
+export function sitePath(path) {
+  return typeof path === "string" && /^\/(?![\/\\])/.test(path) ? `${root}${path}` : path;
+}
+
+// This page's path in any language ("/en/nieuws/x.html" → "/nieuws/x.html"): comments and
+// page hits count per page, whatever the language it was read in.
+export function pagePath(pathname = window.location.pathname) {
+  return rootPath && pathname.startsWith(`${rootPath}/`) ? pathname.slice(rootPath.length) : pathname;
+}
+
 const lang = document.body.dataset.lang || "nl";
 const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
 

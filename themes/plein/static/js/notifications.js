@@ -1,7 +1,7 @@
 // The notifications page: newest first, "more" by cursor, mark one or all as read. Opening an
 // unread item marks it read first, then follows its link.
 import { act, api, say } from "./api.js";
-import { el, when } from "./dom.js";
+import { el, sitePath, when } from "./dom.js";
 import { t } from "./messages.js";
 import { onSession } from "./session.js";
 
@@ -28,13 +28,13 @@ async function markRead(ids) {
 function item(note) {
   const li = el("li", { className: note.read ? "notification" : "notification unread" });
   li.dataset.id = note.id;
-  const link = el("a", { href: note.url, textContent: note.text });
+  const link = el("a", { href: sitePath(note.url), textContent: note.text });
   link.addEventListener("click", async (event) => {
     if (note.read) return;
     event.preventDefault();
     // The item matters more than its mark: follow the link even when marking failed.
     await act(() => markRead([note.id]), { status });
-    window.location.assign(note.url);
+    window.location.assign(sitePath(note.url));
   });
   const parts = [link, " ", when(note.created)];
   if (!note.read) {

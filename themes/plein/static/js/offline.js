@@ -14,6 +14,8 @@ if ("serviceWorker" in navigator) {
 }
 
 export async function forget() {
+  // The language chosen on this browser (language.js) too: the next person brings their own.
+  document.cookie = "plein_lang=; Path=/; Max-Age=0; SameSite=Lax";
   navigator.serviceWorker?.controller?.postMessage({ type: "plein:signed-out" });
   if ("caches" in window) await caches.delete(PAGES_CACHE).catch(() => false);
 }

@@ -1,7 +1,7 @@
 // What the search widgets share: results in one shape ({type, title, snippet, url, date,
 // group}), from the API or from Pagefind, and their snippets shown without innerHTML.
 import { api } from "./api.js";
-import { el, when } from "./dom.js";
+import { el, sitePath, when } from "./dom.js";
 import { t } from "./messages.js";
 
 const lang = document.body.dataset.lang || "nl";
@@ -23,7 +23,9 @@ export function searchApi(q, { type, cursor } = {}) {
   const query = new URLSearchParams({ q, lang });
   if (type) query.set("type", type);
   if (cursor) query.set("cursor", cursor);
-  return api(`/search?${query}`);
+  // The API names pages at the root; the reader stays in their language.
+  return api(`/search?${query}`).then((page) => ({
+    ...page, items: page.items.map((item) => ({ ...item, url: sitePath(item.url) })) }));
 }
 
 // Pagefind's index of the news and pages, loaded on the first search only (its script and

@@ -1,7 +1,7 @@
 // Header widget: shows who is signed in; under `plein dev`, a picker of demo employees (unless
 // it runs against a real identity provider: then the demo routes answer 404 and we link to it).
 import { act, api } from "./api.js";
-import { el, statusRegion } from "./dom.js";
+import { el, sitePath, statusRegion } from "./dom.js";
 import { t } from "./messages.js";
 import { forget } from "./offline.js";
 import { safeNext } from "./safe-next.js";
@@ -67,7 +67,7 @@ export async function afterSignOut(result) {
   } else if (isLocal) {
     render(null);
   } else {
-    window.location.assign("/inloggen.html");
+    window.location.assign(sitePath("/inloggen.html"));
   }
 }
 
@@ -92,7 +92,7 @@ async function render(person) {
       el("span", { className: "session-status" }, [
         `${t("signedInAs")} `, el("strong", { textContent: person.name }),
       ]),
-      el("a", { href: "/mijn-gegevens.html", className: "session-link", textContent: t("myData") }),
+      el("a", { href: sitePath("/mijn-gegevens.html"), className: "session-link", textContent: t("myData") }),
       out, status,
     );
   } else {

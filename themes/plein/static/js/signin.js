@@ -1,5 +1,6 @@
 // The sign-in page: says why a sign-in failed, and returns to the page that was asked for.
 import { api } from "./api.js";
+import { sitePath } from "./dom.js";
 import { t } from "./messages.js";
 import { safeNext } from "./safe-next.js";
 
@@ -10,7 +11,7 @@ const KNOWN = ["state", "provider", "unavailable", "token", "email", "domain", "
 // That URL can be "//evil.example/x", which a link would follow off the site: sanitised.
 function nextPath() {
   const here = window.location.pathname + window.location.search;
-  return safeNext(window.location.pathname.endsWith("/inloggen.html") ? "/" : here);
+  return safeNext(window.location.pathname.endsWith("/inloggen.html") ? sitePath("/") : here);
 }
 
 // Under `plein dev` the demo picker signs in, unless it runs against a real identity provider

@@ -4,7 +4,7 @@ import { ambassadorBadge } from "./ambassadors.js";
 import { hiddenNote, pinControl, pinnedMark, readControl } from "./announcements.js";
 import { act, api, say } from "./api.js";
 import { mountThread, showLinkedComment } from "./comments.js";
-import { el, may, statusRegion, when } from "./dom.js";
+import { el, may, sitePath, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
 import { reactionBar } from "./reactions.js";
@@ -20,8 +20,8 @@ const filter = document.querySelector("[data-stream-filter]");
 const onlyOpen = filter.querySelector("input");
 const streamStatus = document.querySelector("[data-stream-status]");
 const formStatus = form.querySelector(".status");
-const PROFILE = "/mensen/profiel.html?id=";
-const GROUP = "/groep.html?id=";
+const PROFILE = sitePath("/mensen/profiel.html?id=");
+const GROUP = sitePath("/groep.html?id=");
 // On a group page (groep.html?id=…) this widget shows and posts to that group; group.js
 // announces the group and what the viewer may do in it.
 const groupId = list.dataset.scope === "group"
