@@ -27,8 +27,9 @@ def page_paths(output: Path, skip: tuple[str, ...] = ()) -> list[str]:
     for folder, dirs, files in os.walk(output):
         if folder == str(output):
             dirs[:] = [d for d in dirs if d != SEARCH_BUNDLE and d not in skip]
-        base = "/" + Path(folder).relative_to(output).as_posix()
-        paths += [f"{base.rstrip('/')}/{name}" for name in files if name.endswith(".html")]
+        relative = os.path.relpath(folder, output)
+        base = "" if relative == "." else "/" + Path(relative).as_posix()
+        paths += [f"{base}/{name}" for name in files if name.endswith(".html")]
     return sorted(p for p in paths if p not in NOT_PAGES)
 
 

@@ -10,6 +10,11 @@ const COOKIE = "plein_lang";
 const YEAR = 365 * 24 * 3600;
 const here = document.documentElement.dataset.lang;
 let person;
+// A click on the switcher can come before the session is known: saving waits for it (a few
+// seconds at most, so a session that never arrives cannot hold the switch up).
+let sessionKnown;
+const known = new Promise((resolve) => { sessionKnown = resolve; });
+const SESSION_WAIT_MS = 3000;
 
 export function chosen() {
   return (document.cookie.match(/(?:^|;\s*)plein_lang=([a-z]{2,3})(?:;|$)/) || [])[1] || null;
@@ -21,6 +26,7 @@ export function remember(lang) {
 }
 
 async function save(lang) {
+  await Promise.race([known, new Promise((resolve) => { setTimeout(resolve, SESSION_WAIT_MS); })]);
   if (!person) return;
   try {
     await api("/me/notification-settings", { method: "PUT", body: { language: lang } });
@@ -55,6 +61,7 @@ for (const link of document.querySelectorAll("a[data-language]")) {
 
 onSession(async (signedIn) => {
   person = signedIn;
+  sessionKnown();
   if (!signedIn || chosen()) return;
   try {
     const { language } = await api("/me/notification-settings");
