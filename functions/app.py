@@ -13,6 +13,7 @@ from chalicelib.routes import (
     events,
     groups,
     health,
+    home,
     mail,
     moderation,
     notifications,
@@ -35,7 +36,7 @@ app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
                   people.bp, owndata.bp, events.bp, calendar.bp, notifications.bp, push.bp,
-                  mail.bp, search.bp, moderation.bp, announcements.bp, community.bp):
+                  mail.bp, search.bp, moderation.bp, announcements.bp, community.bp, home.bp):
     app.register_blueprint(blueprint, url_prefix="/api")
 
 

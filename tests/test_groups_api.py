@@ -22,7 +22,7 @@ def test_the_creator_is_the_first_manager(api, make_person):
     shown = api.show(group["id"], anna).json_body
     # the creator may delete their own group (issue 17); archiving stays with admins
     assert shown["may"] == {"read": True, "post": True, "manage": True, "delete": True,
-                            "archive": False}
+                            "archive": False, "join": False, "ask": True}
     members = api.members(group["id"], anna).json_body
     assert [(m["person"]["name"], m["role"]) for m in members["items"]] == [("Anna", "manager")]
     assert members["count"] == 1

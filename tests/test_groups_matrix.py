@@ -27,7 +27,8 @@ EXPECTED = {
     ("secret", "comment"): (404, 404, 404, 201, 201, 201),
     ("open", "join"): ("member", "member", "member", "member", "member", "member"),
     ("closed", "join"): ("requested", "requested", "member", "member", "member", "member"),
-    ("secret", "join"): (404, 404, "member", "member", "member", "member"),
+    # A secret group is by invitation only: an admin reads it but is refused a join.
+    ("secret", "join"): (404, 404, "member", "member", "member", 403),
     ("open", "approve"): (403, 403, 403, 403, 200, 200),
     ("closed", "approve"): (403, 403, 403, 403, 200, 200),
     ("secret", "approve"): (404, 404, 403, 403, 200, 200),

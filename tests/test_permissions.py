@@ -39,7 +39,12 @@ def group_actions(who: Viewer, **kwargs) -> set[str]:
      {"see", "read", "post", "manage"}),
     ("employee", {"state": "member", "role": "manager", "status": "archived"},
      {"see", "read", "join"}),
+    # A secret group is by invitation only, for admins too (issue 17's walk-through).
     ("admin", {"visibility": "secret"},
+     {"see", "read", "post", "manage", "delete", "archive"}),
+    ("admin", {"visibility": "secret", "state": "invited"},
+     {"see", "read", "post", "manage", "join", "delete", "archive"}),
+    ("admin", {"visibility": "closed"},
      {"see", "read", "post", "manage", "join", "delete", "archive"}),
     ("admin", {"status": "archived"}, {"see", "read", "manage", "join", "delete", "archive"}),
     # The person who started a group may delete it while they manage it; archiving stays with
@@ -52,6 +57,17 @@ def group_actions(who: Viewer, **kwargs) -> set[str]:
 ])
 def test_group_rules(role, kwargs, allowed):
     assert group_actions(viewer(role=role), **kwargs) == allowed
+
+
+@pytest.mark.parametrize("role, kwargs, asks", [
+    ("employee", {"visibility": "closed"}, True),
+    ("employee", {}, False),  # joins at once instead
+    ("employee", {"visibility": "secret"}, False),
+    ("admin", {"visibility": "secret"}, False),  # by invitation only
+    ("employee", {"visibility": "closed", "status": "deleted"}, False),
+])
+def test_who_may_ask_to_join(role, kwargs, asks):
+    assert may(viewer(role=role), "ask", standing(viewer(role=role), **kwargs)) is asks
 
 
 def post(author="someone", kind="update", group_id=None) -> Post:

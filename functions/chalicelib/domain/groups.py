@@ -51,7 +51,8 @@ def to_json(group: Group, standing: Standing | None = None,
     }
     if standing is not None:
         body["may"] = {action: standing.may(action)
-                       for action in ("read", "post", "manage", "delete", "archive")}
+                       for action in ("read", "post", "manage", "delete", "archive",
+                                      "join", "ask")}
     return body
 
 

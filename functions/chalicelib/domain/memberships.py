@@ -99,7 +99,8 @@ def check_self(viewer: Viewer, person: str) -> None:
 
 
 def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
-    """Open groups (and invitees, and admins): member at once. Closed: a request."""
+    """Open groups (and invitees, and admins outside secret groups): member at once. Closed:
+    a request. Secret: only by invitation."""
 
     def decide():
         st = load(viewer, group_id)
@@ -117,10 +118,12 @@ def join(viewer: Viewer, group_id: str, clock: Clock) -> dict:
                 contribution(tx, "join", group_id, actor_role(viewer), now)
 
             commit(build)
-        else:
+        elif st.may("ask"):
             item = _member_item(group, viewer.id, viewer.name, "requested", "member",
                                 iso(clock()))
             commit(lambda tx: move(tx, group, current, item))
+        else:  # a secret group one was not invited to (an admin sees it, and is refused)
+            raise forbidden("Only invited colleagues join a secret group.")
         return _standing_left(group_id, viewer.id, item)
 
     return _retrying(decide)

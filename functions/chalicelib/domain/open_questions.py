@@ -14,6 +14,11 @@ OPEN_PAGE = 200  # a group manager's open questions are looked for among this ma
 Names = Callable[[list[str]], dict[str, str]]
 
 
+def title(body: str) -> str:
+    """A question as a list names it: its first line, cut at 80 characters."""
+    return (body.strip().splitlines() or [""])[0][:80]
+
+
 def question_asked(post_id: str, group_id: str | None, tx=None) -> None:
     """A question was posted: list it until it is settled. Pass the caller's TransactWrite to
     make it part of the post's own write."""
@@ -52,10 +57,9 @@ def unanswered(now: datetime, groups: set[str] | None, group_names: Names,
         post = posts.get(Post.key(marker.sk))
         if post is None or "hidden" in post:  # a hidden post is listed nowhere
             continue
-        body = post.get("body", {}).get("S", "").strip().splitlines() or [""]
         created = post.get("created", {}).get("S")
         asked = datetime.fromisoformat(created.replace("Z", "+00:00")) if created else now
-        rows.append({"id": marker.sk, "title": body[0][:80], "group": marker.group_id,
-                     "group_name": names.get(marker.group_id), "created": created,
-                     "days_open": (now - asked).days})
+        rows.append({"id": marker.sk, "title": title(post.get("body", {}).get("S", "")),
+                     "group": marker.group_id, "group_name": names.get(marker.group_id),
+                     "created": created, "days_open": (now - asked).days})
     return {"unanswered": rows, "unanswered_hidden": len(markers) - len(shown)}

@@ -5,8 +5,8 @@ Roles are employee, content_manager and admin (`models/people.py: ROLES`; where 
 is `roles.py`). Inside a group a member is a member or a manager (`standing.Standing`).
 
 A resource is one of:
-- a `Standing` (the viewer's relation to one group): see, read, post, manage, join, delete,
-  archive, moderate;
+- a `Standing` (the viewer's relation to one group): see, read, post, manage, join, ask,
+  delete, archive, moderate;
 - a `Post`: read, comment, edit, delete, answer, moderate. A post in a group needs the
   viewer's standing there, passed as `group` (None: they have none), which the caller has
   read already (`standing.visible`, or one BatchGet for a page of posts): no rule reads;
@@ -76,8 +76,12 @@ def _group_rules(viewer: Viewer, action: str, st: Standing) -> bool:
         return _group_rules(viewer, "read", st) and st.is_active and (st.is_member or admin)
     if action == "manage":  # invite, approve, remove, promote, edit: managers while active
         return _group_rules(viewer, "see", st) and (admin or (st.is_manager and st.is_active))
-    if action == "join":  # at once, without asking: invitees, open groups, admins
-        return st.state == "invited" or st.group.visibility == "open" or admin
+    if action == "join":  # at once, without asking: invitees, open groups, admins; into a
+        # secret group only by invitation, admins too (they may read it, not enter unasked)
+        return (st.state == "invited" or st.group.visibility == "open"
+                or (admin and st.group.visibility != "secret"))
+    if action == "ask":  # to be let in by its managers: a closed group, to whoever sees it
+        return st.group.visibility == "closed" and _group_rules(viewer, "see", st)
     if action == "delete":  # and the person who started it, while they manage it; official
         # groups come from the site's content, so only admins delete those
         started_it = (not st.group.official and st.group.created_by == viewer.id

@@ -34,6 +34,18 @@ def _readable(viewer, posts: dict[str, dict]) -> dict[str, dict]:
     return {i: p for i, p in posts.items() if i not in groups or groups[i] in allowed}
 
 
+def _marker(post_id: str, person_id: str) -> tuple[str, str]:
+    scope = f"S{post_id}"
+    return Marker.key(scope, pseudonym(scope, person_id))
+
+
+def _counted(own: bool, created: datetime, marker: dict | None, now: datetime) -> bool:
+    """Whether a view by this person changes nothing: their own post, one past its window,
+    or one their view was already counted for (the marker lives as long as the window)."""
+    return (own or now >= created + SEEN_WINDOW
+            or bool(marker and number(marker, TTL_ATTRIBUTE) > epoch(now)))
+
+
 def record_seen(viewer, data: dict, clock: Clock) -> dict:
     """The posts the viewer saw in a stream: counts each colleague once per post (not the
     author) during the post's first 30 days. One BatchGet (one more for posts in groups), and
@@ -41,16 +53,14 @@ def record_seen(viewer, data: dict, clock: Clock) -> dict:
     posts that exist and the viewer may read; others are left out, as if unknown."""
     ids = _post_ids(data.get("ids"))
     now, person_id = clock(), viewer.id
-    scopes = {i: f"S{i}" for i in ids}
-    markers = {i: Marker.key(scopes[i], pseudonym(scopes[i], person_id)) for i in ids}
+    markers = {i: _marker(i, person_id) for i in ids}
     items = batch_get([k for i in ids for k in (Post.key(i), SeenCount.key(i), markers[i])])
     posts = _readable(viewer, {i: items[Post.key(i)] for i in ids if Post.key(i) in items})
     fresh = []
     for post_id, post in posts.items():
         created = datetime.fromisoformat(post["created"]["S"].replace("Z", "+00:00"))
-        marker = items.get(markers[post_id])
-        if (post["author_id"]["S"] == person_id or now >= created + SEEN_WINDOW
-                or (marker and number(marker, TTL_ATTRIBUTE) > epoch(now))):
+        if _counted(post["author_id"]["S"] == person_id, created,
+                    items.get(markers[post_id]), now):
             continue
         fresh.append(Claim(markers[post_id], epoch(created + SEEN_WINDOW + MARKER_GRACE),
                            SeenCount(*SeenCount.key(post_id)), SeenCount.seen.add(1)))
@@ -75,3 +85,20 @@ def seen_count(viewer, post_id: str) -> dict:
     if post is None or not _readable(viewer, {post_id: post}):
         raise not_found("post")
     return {"id": post_id, "seen": number(items.get(SeenCount.key(post_id)), "seen")}
+
+
+def on_page(viewer, posts: list[dict], now: datetime) -> dict:
+    """For a page of posts as a stream shows them (JSON, which the viewer may read): their
+    counts, and which of them a view by the viewer would not change (`counted`), so a page
+    reports only the others and makes no request when nothing new was seen. One BatchGet."""
+    if not posts:
+        return {"counts": {}, "counted": []}
+    ids = list(dict.fromkeys(p["id"] for p in posts))
+    markers = {i: _marker(i, viewer.id) for i in ids}
+    items = batch_get([k for i in ids for k in (SeenCount.key(i), markers[i])])
+    counted = [p["id"] for p in posts if _counted(
+        p["author"]["id"] == viewer.id,
+        datetime.fromisoformat(p["created"].replace("Z", "+00:00")),
+        items.get(markers[p["id"]]), now)]
+    return {"counts": {i: number(items.get(SeenCount.key(i)), "seen") for i in ids},
+            "counted": list(dict.fromkeys(counted))}

@@ -156,3 +156,14 @@ def page(viewer: Viewer, params: dict, limit: int = PAGE_SIZE,
     if params.get("group") is None and author is None and before is None:
         shown["groups"] = [{"id": g, "name": st.group.name} for g, st in standings.items()]
     return shown
+
+
+def open_questions_in(partitions: list[str], limit: int) -> list[Post]:
+    """The `limit` newest questions still open in these feed partitions, none hidden: one
+    Query of each partition's open-question index, side by side, and one BatchGet of the
+    posts. The home page's "unanswered questions in my groups" (domain/home.py)."""
+    if not partitions:
+        return []
+    ids, _more = _newest(_each(lambda p: _open_questions(p, None, limit), partitions),
+                         key=lambda i: i, limit=limit)
+    return [p for p in _posts_by_id(ids) if p.answer is None and p.hidden is None]

@@ -32,6 +32,7 @@ const SHELL = [
   `${SCOPE}theme/js/dom.js`,
   `${SCOPE}theme/js/messages.js`,
   `${SCOPE}theme/js/session.js`,
+  `${SCOPE}theme/js/home.js`,
   `${SCOPE}theme/js/safe-next.js`,
   `${SCOPE}theme/js/menu.js`,
   `${SCOPE}theme/js/offline.js`,

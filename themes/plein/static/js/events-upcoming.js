@@ -2,6 +2,7 @@
 // (that group's, from ?id=). Hidden when there are none.
 import { api } from "./api.js";
 import { card } from "./event-labels.js";
+import { homePart } from "./home.js";
 import { onSession } from "./session.js";
 
 const SHOWN = 3;
@@ -21,7 +22,9 @@ for (const box of document.querySelectorAll('[data-widget="events-upcoming"]')) 
     box.hidden = true;
     if (!person) return;
     try {
-      const page = await api(`/events?${params}`);
+      const ask = () => api(`/events?${params}`);
+      // On the home page the same list came with /api/home (home.js), asked with SHOWN too.
+      const page = await (group ? ask() : homePart("events", ask));
       list.replaceChildren(...page.items.map((event) => card(box.dataset.site, event)));
       box.hidden = !group && page.items.length === 0; // a group page always links to its events
     } catch {

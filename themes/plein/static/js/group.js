@@ -27,9 +27,10 @@ function actions() {
   action.hidden = leave.hidden = true;
   if (archived) return;
   if (state === null) {
-    action.hidden = false;
-    action.textContent = group.visibility === "open" || group.may.manage
-      ? t("join") : t("askToJoin");
+    // As the API decides: join at once, or ask the managers; neither for a secret group one
+    // was not invited to, not even as an admin.
+    action.hidden = !group.may.join && !group.may.ask;
+    action.textContent = group.may.join ? t("join") : t("askToJoin");
   } else if (state === "invited") {
     action.hidden = leave.hidden = false;
     action.textContent = t("acceptInvitation");

@@ -4,10 +4,10 @@
 // from the API's `reactions` counts; every label from the catalogs (messages.json).
 import { act, api } from "./api.js";
 import { byline } from "./avatar.js";
-import { el } from "./dom.js";
+import { el, sitePath } from "./dom.js";
 import { t } from "./messages.js";
 
-const PROFILE = "/mensen/profiel.html?id=";
+const PROFILE = sitePath("/mensen/profiel.html?id=");
 
 const label = (kind) => t(`reaction_${kind}`);
 

@@ -2,6 +2,7 @@
 // each post's count. It only relies on the stream's `.post[data-id]` items.
 import { api } from "./api.js";
 import { el } from "./dom.js";
+import { onHome } from "./home.js";
 import { t } from "./messages.js";
 
 const list = document.querySelector('[data-widget="stream"]');
@@ -59,6 +60,16 @@ function watch(node) {
   label(node);
   observer.observe(node);
 }
+
+// On the home page /api/home brings the first page's counts, and which of its posts a view
+// by this reader would not change: those are not reported, so a visit that sees nothing new
+// asks nothing.
+onHome((parts) => {
+  if (!list || !parts.seen) return;
+  for (const [id, n] of Object.entries(parts.seen.counts)) counts.set(id, n);
+  parts.seen.counted.forEach((id) => reported.add(id));
+  list.querySelectorAll(".post[data-id]").forEach(label);
+});
 
 if (list && "IntersectionObserver" in window) {
   new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(watch)))

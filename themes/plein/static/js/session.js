@@ -2,6 +2,7 @@
 // it runs against a real identity provider: then the demo routes answer 404 and we link to it).
 import { act, api } from "./api.js";
 import { el, sitePath, statusRegion } from "./dom.js";
+import { handHome, isHome } from "./home.js";
 import { t } from "./messages.js";
 import { forget } from "./offline.js";
 import { safeNext } from "./safe-next.js";
@@ -40,10 +41,11 @@ async function demoPicker() {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!select.value) return;
-    // Then /me, as a page load reads it: the person with what they may do (the menu's links).
+    // Then /me, as a page load reads it: the person with what they may do (the menu's links);
+    // on the home page /home, which also brings every widget's part.
     await act(async () => {
       await api("/auth/dev-login", { method: "POST", body: { email: select.value } });
-      render(await api("/me"));
+      render(isHome ? await signedIn() : await api("/me"));
     }, { status, button });
   });
   return form;
@@ -104,11 +106,20 @@ async function render(person) {
   announce(person);
 }
 
+// Who is signed in, or null. On the home page /api/home says so together with every
+// widget's part (home.js), so the page's dynamic parts cost one request.
+async function signedIn() {
+  if (!isHome) return (await api("/session")).person;
+  const parts = await api("/home");
+  handHome(parts);
+  return parts.person;
+}
+
 async function start() {
   let person = null;
   try {
     // 200 with null when signed out: no refused request in a signed-out visitor's console.
-    ({ person } = await api("/session"));
+    person = await signedIn();
   } catch {
     person = null;
   }

@@ -9,6 +9,7 @@ import { t } from "./messages.js";
 import { choosePhotos, uploadPhotos } from "./photos.js";
 import { reactionBar } from "./reactions.js";
 import { byline } from "./avatar.js";
+import { homePart } from "./home.js";
 import { reportButton } from "./report.js";
 import { current, onSession } from "./session.js";
 
@@ -243,7 +244,9 @@ async function load(cursor) {
     if (cursor) params.set("cursor", cursor);
     const query = params.toString();
     const path = groupId ? `/groups/${encodeURIComponent(groupId)}/posts` : "/stream";
-    const page = await api(path + (query ? `?${query}` : ""));
+    const ask = () => api(path + (query ? `?${query}` : ""));
+    // The home page's first page came with /api/home (home.js); "more" and the filter ask.
+    const page = await (groupId || query ? ask() : homePart("stream", ask));
     if (!cursor) {
       streamMay = page.may || {};
       form.querySelector("[data-must-read]").hidden = !streamMay.must_read;

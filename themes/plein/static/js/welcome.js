@@ -2,6 +2,7 @@
 // goes away once the API says every step is (and then it never comes back).
 import { api } from "./api.js";
 import { el } from "./dom.js";
+import { homePart } from "./home.js";
 import { t } from "./messages.js";
 import { onSession } from "./session.js";
 
@@ -10,7 +11,7 @@ const root = document.querySelector('[data-widget="welcome"]');
 async function show() {
   let state;
   try {
-    state = await api("/me/welcome");
+    state = await homePart("welcome", () => api("/me/welcome")); // came with /api/home
   } catch {
     return; // a checklist that cannot load is simply not shown
   }
