@@ -36,6 +36,7 @@ def calls_per_request(stack: Stack, person) -> list[tuple[str, int]]:
     measured = []
     for name, action in [
         ("GET /api/me", lambda: http.get("/api/me", headers=headers)),
+        ("GET /api/home", lambda: http.get("/api/home", headers=headers)),
         ("GET /api/stream", lambda: http.get("/api/stream", headers=headers)),
         ("GET /api/stream?cursor=…",
          lambda: http.get(f"/api/stream?cursor={page['next']}", headers=headers)),

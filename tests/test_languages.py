@@ -153,3 +153,13 @@ console.log(JSON.stringify(handler({{request: {{method: "GET", uri: {json.dumps(
     result = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["uri"] == served
+
+
+def test_signing_in_sets_the_saved_language_for_this_browser(client, make_person, as_person):
+    """The first page after signing in is in the person's language without asking the API."""
+    me = make_person()
+    call(client, "PUT", "/api/me/notification-settings", as_person(me), {"language": "en"})
+    signed = client.http.post("/api/auth/dev-login", headers=as_person(),
+                              body=json.dumps({"email": me.email}))
+    assert signed.status_code == 200
+    assert "plein_lang=en;" in str(signed.headers)

@@ -35,8 +35,12 @@ def test_first_sign_in_creates_the_employee_from_the_claims(client, issuer):
 
 def test_sign_in_sets_the_session_and_site_cookies_and_ends_the_flow(client, issuer):
     cookies = set_cookies(sign_in(client))
-    assert set(cookies) == {"plein_signin", "plein_idhint", sessions.COOKIE, *sitecookies.NAMES}
+    assert set(cookies) == {"plein_signin", "plein_idhint", sessions.COOKIE, *sitecookies.NAMES,
+                            "plein_lang"}
     assert "Max-Age=0" in cookies["plein_signin"]
+    # The page's language from the first page on (nothing saved: the default); scripts read it.
+    assert cookies["plein_lang"].startswith("plein_lang=nl;") and "HttpOnly" not in cookies[
+        "plein_lang"]
     for name in (sessions.COOKIE, *sitecookies.NAMES):
         assert "HttpOnly" in cookies[name] and "SameSite=Lax" in cookies[name]
         assert "Path=/;" in cookies[name]
@@ -180,11 +184,12 @@ def test_bad_id_tokens_are_refused(client, issuer, meter, bad):
     assert meter.calls == {}  # refused before any profile was read or written
 
 
-def test_a_returning_sign_in_costs_two_reads(client, issuer, meter):
+def test_a_returning_sign_in_costs_three_reads(client, issuer, meter):
+    # The identity, the person, and the saved language for the browser's language cookie.
     sign_in(client)
     meter.reset()
     assert sign_in(client).status_code == 302
-    assert meter.calls == {"GetItem": 2}
+    assert meter.calls == {"GetItem": 3}
 
 
 def test_a_provider_that_takes_the_secret_only_in_the_form_gets_it_there(client, issuer):

@@ -13,7 +13,7 @@ from chalice import Blueprint, Response
 from .. import ssm
 from ..clock import system_clock
 from ..domain import oidc, people, revocation, sessions, signin
-from ..domain.notifications import inbox
+from ..domain.notifications import inbox, preferences
 from ..domain.roles import RoleSources
 from ..errors import invalid, not_found
 from ..ids import new_id
@@ -63,13 +63,29 @@ def _flow_cookie(value: str, max_age: int) -> str:
     return _auth_cookie(FLOW_COOKIE, value, max_age)
 
 
+LANGUAGE_COOKIE = "plein_lang"  # language-early.js and language.js read it (docs/languages.md)
+
+
+def _language_cookies(request, person) -> list[str]:
+    """This browser's language from the first page on: the person's saved one, else (nothing
+    saved, nothing chosen in this browser) the default. Without it the switcher asked the API
+    for the saved language on the first page, a request more than that page needs."""
+    saved = preferences.load(person.id)
+    if not (saved and saved.language) and guard_cookie(request, LANGUAGE_COOKIE):
+        return []
+    secure = "" if settings.is_local else "; Secure"
+    return [f"{LANGUAGE_COOKIE}={preferences.language(saved)}; Path=/; Max-Age=31536000; "
+            f"SameSite=Lax{secure}"]
+
+
 def _signed_in_cookies(request, person) -> list[str]:
     now = system_clock()
     lifetime = timedelta(hours=settings.session_hours)
     token = sessions.issue(person.id, now, person.session_version or 0)
     return [sessions.set_cookie(token),
             *sitecookies.set_cookies(own_origin(request), now + lifetime,
-                                     int(lifetime.total_seconds()))]
+                                     int(lifetime.total_seconds())),
+            *_language_cookies(request, person)]
 
 
 def _set_cookie(cookies: list[str]) -> str | list[str]:

@@ -62,7 +62,12 @@ for (const link of document.querySelectorAll("a[data-language]")) {
 onSession(async (signedIn) => {
   person = signedIn;
   sessionKnown();
-  if (!signedIn || chosen()) return;
+  if (!signedIn) return;
+  // Signing in sets the cookie to the saved language (routes/auth.py): follow it at once.
+  if (chosen()) {
+    goTo(chosen());
+    return;
+  }
   try {
     const { language } = await api("/me/notification-settings");
     if (chosen()) return; // the switcher was quicker: that choice stands
