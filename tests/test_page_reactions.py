@@ -1,0 +1,203 @@
+"""Reactions on the site's pages (issue 17: "an article shows ... its reactions"): the same
+kinds and rules as on posts, one per person and page with exact counts under concurrency, who
+reacted, the counts with the page's comments, own data, erasure and usage."""
+
+import random
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from groups_steps import GroupApi
+
+KINDS = ("like", "thanks", "celebrate", "insightful")
+NEWS = "/nieuws/test-news.html"  # pages of tests/data/site-pages.json
+OTHER = "/over.html"
+
+
+@pytest.fixture
+def api(client, as_person):
+    return GroupApi(client, as_person)
+
+
+def react(api, person, kind, path=NEWS, method="PUT"):
+    response = api.call(method, f"/api/pages/reactions/{kind}?path={path}", person)
+    assert response.status_code == 200, response.json_body
+    return response.json_body
+
+
+def counted(**counts) -> dict:
+    return {kind: counts.get(kind, 0) for kind in KINDS}
+
+
+def comments_of(api, person, path=NEWS) -> dict:
+    response = api.call("GET", f"/api/pages/comments?path={path}", person)
+    assert response.status_code == 200, response.json_body
+    return response.json_body
+
+
+def test_one_reaction_per_person_and_page_switches_and_comes_with_the_comments(api,
+                                                                              make_person):
+    anna, bram = make_person(), make_person()
+    first = react(api, anna, "thanks")
+    assert (first["page"], first["mine"], first["reactions"]) == (NEWS, "thanks",
+                                                                 counted(thanks=1))
+    assert react(api, bram, "thanks")["reactions"] == counted(thanks=2)
+    switched = react(api, anna, "celebrate")
+    assert (switched["mine"], switched["reactions"]) == ("celebrate",
+                                                         counted(thanks=1, celebrate=1))
+    # A retried request changes nothing; removing a kind not chosen leaves the chosen one.
+    assert react(api, anna, "celebrate")["reactions"] == counted(thanks=1, celebrate=1)
+    stale = react(api, anna, "thanks", method="DELETE")
+    assert (stale["mine"], stale["reactions"]) == ("celebrate", counted(thanks=1, celebrate=1))
+
+    # The page's comments bring its counts and the reader's own kind: one request.
+    shown = comments_of(api, anna)
+    assert (shown["items"], shown["reactions"], shown["mine"]) == (
+        [], counted(thanks=1, celebrate=1), "celebrate")
+    assert comments_of(api, bram)["mine"] == "thanks"
+    other = comments_of(api, anna, OTHER)  # another page counts on its own
+    assert (other["reactions"], other["mine"]) == (counted(), None)
+
+    gone = react(api, anna, "celebrate", method="DELETE")
+    assert (gone["mine"], gone["reactions"]) == (None, counted(thanks=1))
+    assert react(api, anna, "celebrate", method="DELETE")["reactions"] == counted(thanks=1)
+    assert comments_of(api, anna)["mine"] is None
+
+
+def test_bad_kind_bad_path_no_page_and_signed_out_are_refused(api, make_person):
+    anna = make_person()
+    for method, url in (("PUT", f"reactions/hate?path={NEWS}"),
+                        ("DELETE", f"reactions/hate?path={NEWS}"),
+                        ("GET", f"reactions?path={NEWS}&kind=hate")):
+        bad = api.call(method, f"/api/pages/{url}", anna)
+        assert (bad.status_code, bad.json_body["field"]) == (400, "kind"), url
+    for path in ("", "nieuws/test-news.html", "/../etc/passwd", "/UP.html",
+                 "https://evil.example/x.html"):
+        for method, url in (("PUT", f"reactions/like?path={path}"),
+                            ("GET", f"reactions?path={path}")):
+            bad = api.call(method, f"/api/pages/{url}", anna)
+            assert (bad.status_code, bad.json_body["field"]) == (400, "path"), (method, path)
+    assert api.call("PUT", "/api/pages/reactions/like", anna).json_body["field"] == "path"
+    for method, url in (("PUT", "reactions/like?path=/nergens.html"),
+                        ("DELETE", "reactions/like?path=/nergens.html"),
+                        ("GET", "reactions?path=/nieuws/weg.html")):
+        missing = api.call(method, f"/api/pages/{url}", anna)
+        assert (missing.status_code, missing.json_body["error"]) == (404, "not_found")
+    for method, url in (("PUT", f"reactions/like?path={NEWS}"),
+                        ("GET", f"reactions?path={NEWS}")):
+        assert api.call(method, f"/api/pages/{url}", None).status_code == 401
+    foreign = api.as_person(anna) | {"origin": "https://evil.example"}
+    assert api.client.http.put(f"/api/pages/reactions/like?path={NEWS}", headers=foreign,
+                               body="{}").status_code == 403
+    assert comments_of(api, anna)["reactions"] == counted()  # nothing was written
+
+
+def test_concurrent_switches_and_retries_count_exactly(api, make_person):
+    from chalicelib.clock import system_clock
+    from chalicelib.domain import reactions
+    from chalicelib.domain.viewer import Viewer
+    from chalicelib.models import PageReactions, Reaction
+
+    viewers = [Viewer(p.id, p.name, p.email, p.role, p) for p in
+               (make_person() for _ in range(12))]
+    chance = random.Random(17)
+    steps = [(v, chance.choice(KINDS), chance.random() < 0.2) for v in viewers * 6]
+    chance.shuffle(steps)
+
+    def step(args):
+        viewer, kind, remove = args
+        if remove:
+            reactions.unreact_on_page(viewer, NEWS, kind)
+        else:
+            reactions.react_on_page(viewer, NEWS, kind, system_clock)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(step, steps))
+    markers = list(Reaction.query(PageReactions.partition(NEWS),
+                                  Reaction.sk.startswith("REACT#")))
+    expected = counted(**{k: sum(m.kind == k for m in markers) for k in KINDS})
+    assert len(markers) == len({m.sk for m in markers}) <= len(viewers)
+    assert comments_of(api, viewers[0])["reactions"] == expected
+    assert all(n >= 0 for n in expected.values())
+
+
+def test_who_reacted_pages_by_cursor_and_filters_by_kind(api, make_person):
+    anna = make_person(name="Anna")
+    people = [make_person(name=f"Collega {n:02}") for n in range(25)]
+    for n, person in enumerate(people):
+        react(api, person, "thanks" if n % 5 == 0 else "like")
+    url = f"/api/pages/reactions?path={NEWS}"
+    first = api.call("GET", url, anna).json_body
+    assert len(first["items"]) == 20 and first["next"] and first["mine"] is None
+    rest = api.call("GET", f"{url}&cursor={first['next']}", anna).json_body
+    assert rest["next"] is None
+    listed = first["items"] + rest["items"]
+    assert sorted(i["author"]["id"] for i in listed) == sorted(p.id for p in people)
+    assert all("photo" in i["author"] and "title" in i["author"] for i in listed)
+    thanked = api.call("GET", f"{url}&kind=thanks", people[0]).json_body
+    assert sorted(i["author"]["name"] for i in thanked["items"]) == [
+        p.name for n, p in enumerate(people) if n % 5 == 0]
+    assert (thanked["reactions"], thanked["mine"]) == (counted(like=20, thanks=5), "thanks")
+    assert api.call("GET", f"/api/pages/reactions?path={OTHER}", anna).json_body["items"] == []
+    bad = api.call("GET", f"{url}&cursor=bm9wZQ", anna)
+    assert (bad.status_code, bad.json_body["field"]) == (400, "cursor")
+
+
+@pytest.mark.parametrize("content, left", [("remove", counted(like=1)),
+                                           ("anonymise", counted(like=1, celebrate=1))])
+def test_own_data_lists_page_reactions_and_erasure_fixes_the_counts(api, make_person, content,
+                                                                   left):
+    anna, bram = make_person(), make_person()
+    post = api.call("POST", "/api/posts", anna, {"body": "Iets"}).json_body
+    react(api, bram, "like")
+    react(api, bram, "celebrate")  # switched: one reaction, of the last kind
+    react(api, bram, "thanks", path=OTHER)
+    react(api, anna, "like")
+    assert api.call("PUT", f"/api/posts/{post['id']}/reactions/like", bram).status_code == 200
+    exported = api.call("GET", "/api/me/export", bram).json_body["reactions"]
+    assert sorted((r.get("post", ""), r.get("page", ""), r["kind"]) for r in exported) == sorted(
+        [("", NEWS, "celebrate"), ("", OTHER, "thanks"), (post["id"], "", "like")])
+    erased = api.call("DELETE", "/api/me", bram, {"content": content})
+    assert erased.status_code in (200, 202), erased.json_body
+    # Removed, the counts lose Bram's; kept anonymously, they keep them without his markers.
+    assert comments_of(api, anna)["reactions"] == left
+    assert api.call("GET", f"/api/pages/reactions?path={NEWS}", anna).json_body["items"][0][
+        "author"]["id"] == anna.id
+
+
+def test_a_new_page_reaction_counts_once_on_the_dashboard(table, make_person, clock):
+    from chalicelib.domain import reactions
+    from chalicelib.domain.usage_report import report
+    from usage_helpers import viewer
+
+    def today() -> int:
+        return report(1, clock())["daily"][-1]["reaction"]
+
+    bram = viewer(make_person())
+    for _ in range(2):
+        reactions.react_on_page(bram, NEWS, "like", clock)
+    reactions.react_on_page(bram, NEWS, "insightful", clock)  # the same reaction, changed
+    assert today() == 1
+    reactions.unreact_on_page(bram, NEWS, "insightful")
+    reactions.react_on_page(bram, NEWS, "like", clock)
+    assert today() == 2
+
+
+def test_calls_per_request_stay_bounded(api, make_person, meter):
+    anna, bram = make_person(), make_person()
+    for person in (anna, bram):
+        api.call("POST", f"/api/pages/comments?path={NEWS}", person, {"body": "Mooi"})
+    react(api, bram, "like")
+    cases = {
+        # + the session; the thread, the bylines, the page's counts and the own marker
+        "GET comments": (lambda: api.call("GET", f"/api/pages/comments?path={NEWS}", anna),
+                         {"GetItem": 2, "Query": 1, "BatchGetItem": 2}),
+        # + the session and the rate limit; the marker read before and the counts after
+        "PUT": (lambda: api.call("PUT", f"/api/pages/reactions/thanks?path={NEWS}", anna),
+                {"GetItem": 2, "UpdateItem": 1, "BatchGetItem": 1, "TransactWriteItems": 1}),
+        "GET who reacted": (lambda: api.call("GET", f"/api/pages/reactions?path={NEWS}", anna),
+                            {"GetItem": 2, "Query": 1, "BatchGetItem": 2}),
+    }
+    for name, (action, expected) in cases.items():
+        meter.reset()
+        assert action().status_code == 200, name
+        assert dict(meter.calls) == expected, name
