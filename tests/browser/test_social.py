@@ -68,16 +68,16 @@ def test_comment_and_react_on_a_news_article(page):
     thanks.wait_for()
     # The comments' answer brought the counts: the article asked for no reactions itself.
     assert not [url for url in calls if "/pages/reactions" in url]
+    holder = page.locator("[data-page-reactions]")
+    assert fits_its_reserved_space(holder)
     thanks.click()
     comments.get_by_role("status").get_by_text("Jouw waardering: Bedankt.").wait_for()
     assert (thanks.get_attribute("aria-pressed"), thanks.inner_text()) == ("true", "Bedankt 1")
-    holder = page.locator("[data-page-reactions]")
-    assert fits_its_reserved_space(holder)
 
     comments.get_by_label("Schrijf een reactie").fill("Ik kom **zeker**!")
     comments.get_by_role("button", name="Versturen").click()
     comments.locator(".comment strong", has_text="zeker").wait_for()
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the bar takes more rows
     page.reload()
     page.locator(".comment").get_by_text("Lotte Visser").wait_for()
     assert (thanks.get_attribute("aria-pressed"), thanks.inner_text()) == ("true", "Bedankt 1")
