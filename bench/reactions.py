@@ -1,6 +1,7 @@
-"""Reactions: DynamoDB calls per reaction, change of kind and removal, and the "who reacted"
-page's calls and latency as a post's reactions grow (the rarest kind asked: the worst case
-for a filtered page), and exact counts after many concurrent changes.
+"""Reactions: DynamoDB calls per reaction, change of kind and removal (on a post and on a page
+of the site), and the "who reacted" page's calls and latency as a post's reactions grow (the
+rarest kind asked: the worst case for a filtered page), and exact counts after many
+concurrent changes.
 
 `python -m bench.reactions [sizes…]` prints the results as JSON (small sizes by default).
 """
@@ -34,6 +35,10 @@ def _counted(stack: Stack, action) -> dict:
 
 def run(sizes=SIZES) -> dict:
     os.environ["PLEIN_RATE_LIMITS"] = "like=100000/60,post=100000/60"
+    from infra.paths import ROOT
+
+    # The pages the API tests know, so a page reaction finds its page.
+    os.environ["PLEIN_SITE_PAGES"] = str(ROOT / "tests" / "data" / "site-pages.json")
     stack = Stack()
     from chalicelib.clock import system_clock
     from chalicelib.domain import reactions
@@ -57,6 +62,20 @@ def run(sizes=SIZES) -> dict:
             "DELETE …/reactions/celebrate": _counted(
                 stack, lambda: _call(stack, "DELETE", f"{url}/celebrate", reader)),
         }
+        news = "path=/nieuws/test-news.html"
+        calls.update({
+            "PUT /api/pages/reactions/thanks (new)": _counted(
+                stack, lambda: _call(stack, "PUT", f"/api/pages/reactions/thanks?{news}",
+                                     reader)),
+            "PUT /api/pages/reactions/celebrate (change)": _counted(
+                stack, lambda: _call(stack, "PUT", f"/api/pages/reactions/celebrate?{news}",
+                                     reader)),
+            # What an article asks: its comments, with the page's counts and the own kind.
+            "GET /api/pages/comments (no comments yet)": _counted(
+                stack, lambda: _call(stack, "GET", f"/api/pages/comments?{news}", author)),
+            "GET /api/pages/reactions": _counted(
+                stack, lambda: _call(stack, "GET", f"/api/pages/reactions?{news}", author)),
+        })
         pages, made = [], 0
         for size in sizes:
             people = [viewer(stack.person(f"collega{n}")) for n in range(made, size)]

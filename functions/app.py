@@ -18,6 +18,7 @@ from chalicelib.routes import (
     moderation,
     notifications,
     owndata,
+    page_reactions,
     people,
     posts,
     push,
@@ -36,7 +37,8 @@ app.register_middleware(only_through_cloudfront, "http")
 
 for blueprint in (health.bp, auth.bp, posts.bp, comments.bp, uploads.bp, groups.bp, usage.bp,
                   people.bp, owndata.bp, events.bp, calendar.bp, notifications.bp, push.bp,
-                  mail.bp, search.bp, moderation.bp, announcements.bp, community.bp, home.bp):
+                  mail.bp, search.bp, moderation.bp, announcements.bp, community.bp, home.bp,
+                  page_reactions.bp):
     app.register_blueprint(blueprint, url_prefix="/api")
 
 

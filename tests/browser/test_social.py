@@ -1,4 +1,5 @@
-"""What people do with posts in the browser: a photo, a comment on the news, an answer."""
+"""What people do with posts in the browser: a photo, a comment and a reaction on the news,
+an answer."""
 
 import io
 
@@ -37,16 +38,62 @@ def test_post_with_a_photo(page, tmp_path):
     assert page.errors == []
 
 
-def test_comment_on_a_news_article(page):
+def fits_its_reserved_space(holder) -> bool:
+    """The page's reaction bar is no taller than the height reserved for it before it came:
+    filling it moved nothing below it."""
+    return holder.evaluate("""el => el.getBoundingClientRect().height
+        <= parseFloat(getComputedStyle(el).minHeight) + 0.5""")
+
+
+def test_comment_and_react_on_a_news_article(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    article = "/nieuws/kerstborrel-personeelsvereniging.html"
+    console, calls = [], []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: calls.append(r.url) if "/api/" in r.url else None)
+    # Signed out: no bar, and no request that is refused (nothing red in the console).
+    page.goto(article)
+    page.get_by_text("Niet ingelogd").wait_for()
+    page.get_by_text("Log in om je waardering te laten zien").wait_for()
+    assert page.locator("[data-page-reactions]").is_hidden()
+    assert console == []
+
     sign_in(page, "Lotte Visser")
-    page.goto("/nieuws/kerstborrel-personeelsvereniging.html")
+    calls.clear()
+    page.goto(article)
     comments = page.locator('[data-widget="comments"]')
+    bar = comments.get_by_role("group", name="Laat je waardering zien")
+    thanks = bar.get_by_role("button", name="Bedankt")
+    thanks.wait_for()
+    # The comments' answer brought the counts: the article asked for no reactions itself.
+    assert not [url for url in calls if "/pages/reactions" in url]
+    holder = page.locator("[data-page-reactions]")
+    assert fits_its_reserved_space(holder)
+    thanks.click()
+    comments.get_by_role("status").get_by_text("Jouw waardering: Bedankt.").wait_for()
+    assert (thanks.get_attribute("aria-pressed"), thanks.inner_text()) == ("true", "Bedankt 1")
+
     comments.get_by_label("Schrijf een reactie").fill("Ik kom **zeker**!")
     comments.get_by_role("button", name="Versturen").click()
     comments.locator(".comment strong", has_text="zeker").wait_for()
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the bar takes more rows
     page.reload()
     page.locator(".comment").get_by_text("Lotte Visser").wait_for()
-    assert page.errors == []
+    assert (thanks.get_attribute("aria-pressed"), thanks.inner_text()) == ("true", "Bedankt 1")
+    assert fits_its_reserved_space(holder)
+    serious = [v for v in Axe().run(page).response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["nodes"][0]["target"]) for v in serious]
+
+    # The English page is the same page: the same reaction, counted once.
+    page.evaluate("document.cookie = 'plein_lang=en; Path=/'")  # or it leads back to Dutch
+    page.goto(f"/en{article}")
+    english = page.get_by_role("group", name="Show your appreciation").get_by_role(
+        "button", name="Thanks")
+    english.wait_for()
+    assert (english.get_attribute("aria-pressed"), english.inner_text()) == ("true", "Thanks 1")
+    assert page.errors == [] and console == []
 
 
 def test_mark_an_answer_to_a_question(page, live):

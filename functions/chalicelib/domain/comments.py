@@ -5,36 +5,31 @@ transaction as the comment, so it stays exact. A comment with replies is blanked
 removed, so its replies keep their place.
 """
 
-import re
-
 from ..clock import Clock, iso
 from ..errors import ApiError, invalid, not_found
 from ..ids import IdMaker, is_id
 from ..models import Comment, Post
 from ..models.transactions import Conflict, conditional, transaction
-from . import bylines, mentions, standing
+from . import bylines, mentions, reactions, standing
 from . import posts as post_domain
 from .contributions import actor_role, contribution
 from .moderation import actions
 from .moderation import targets as moderation_targets
 from .permissions import flags, may, require
 from .render import markdown_to_html
-from .site_pages import SitePages, is_page
+from .site_pages import SitePages, is_page, well_formed
 from .standing import Standing
 from .validation import text
 from .viewer import Viewer
 
 MAX_BODY_CHARS = 3000
 THREAD_PAGE = 100
-PAGE_PATH = re.compile(r"^/(?:[a-z0-9._-]+/)*(?:[a-z0-9._-]+\.html)?$")
-MAX_PATH_CHARS = 300
 
 
 def page_thread(path, pages: SitePages | None = None) -> str:
     """`page:<path>` for a page the site was built with, like /nieuws/slug.html; anything else
-    is a 400 (`fullmatch`: `$` would let a trailing newline through)."""
-    if (not isinstance(path, str) or len(path) > MAX_PATH_CHARS or ".." in path
-            or not PAGE_PATH.fullmatch(path) or not is_page(path, pages)):
+    is a 400."""
+    if not well_formed(path) or not is_page(path, pages):
         raise invalid("path", "Path must be a page of this site, like /nieuws/slug.html.")
     return f"page:{path}"
 
@@ -86,7 +81,10 @@ def list_for_post(viewer: Viewer, post_id: str, cursor: str | None) -> dict:
 
 def list_for_page(viewer: Viewer, path, cursor: str | None,
                   pages: SitePages | None = None) -> dict:
-    return _thread(viewer, page_thread(path, pages), cursor)
+    """The first page also carries the page's reaction counts and the viewer's own kind
+    (`reactions`, `mine`), so an article's comments and reactions are one request."""
+    thread = _thread(viewer, page_thread(path, pages), cursor)
+    return thread if cursor else {**thread, **reactions.on_page(viewer, path)}
 
 
 def _get(comment_id: str) -> Comment:

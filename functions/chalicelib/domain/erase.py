@@ -3,14 +3,14 @@
 Each function is idempotent and conditional, so an item processed twice (a retried request, or
 an index that still lists it) changes nothing the second time, and counters move exactly once:
 a comment's removal takes one off its post's count (and its parent's replies) in the same
-transaction; a reaction's removal one off its kind's count on the post.
+transaction; a reaction's removal one off its kind's count on the post or page.
 """
 
 from ..models import Comment, Membership, Post, Reaction
 from ..models.transactions import Conflict, retrying, transaction
 from ..models.transactions import conditional as quietly
 from . import memberships, standing
-from .reaction_kinds import KINDS
+from .reaction_targets import of_marker
 
 ANONYMOUS = "anonymous"
 
@@ -71,18 +71,19 @@ def remove_comment(comment: Comment) -> bool:
 
 
 def remove_reaction(reaction: Reaction, keep_count: bool) -> bool:
-    """The marker goes (its key names the person); its kind's count on the post goes down with
-    it unless the reaction is kept anonymously (`keep_count`). Conditioned on the kind read,
-    so a reaction changed meanwhile is found again by the next call, not miscounted."""
-    counter = KINDS[reaction.chosen]
+    """The marker goes (its key names the person); its kind's count on the post (or page) goes
+    down with it unless the reaction is kept anonymously (`keep_count`). Conditioned on the
+    kind read, so a reaction changed meanwhile is found again by the next call, not
+    miscounted."""
+    target = of_marker(reaction)
     condition = (Reaction.pk.exists() if reaction.legacy
                  else Reaction.kind == reaction.chosen)
     try:
         with transaction() as tx:
             tx.delete(reaction, condition=condition)
-            if not keep_count:
-                tx.update(Post(*Post.key(reaction.post_id)), actions=[counter.add(-1)],
-                          condition=Post.pk.exists())
+            if not keep_count:  # a page's tally exists while a marker does
+                tx.update(target.counters, actions=[target.counter(reaction.chosen).add(-1)],
+                          condition=target.exists())
     except Conflict as err:
         if "reaction" in err.failed:
             return False

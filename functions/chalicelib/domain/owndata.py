@@ -1,10 +1,10 @@
 """An employee's own data (AVG/GDPR): all of it as JSON, or the account deleted.
 
-Covered: the profile with its email and identity links, posts, comments and replies, reactions,
-group memberships, requests and invitations, event enrolments (and the calendar feed), and
-notifications (with their settings). Each is found through a per-person index partition, so
-nothing is scanned. Both directions work in
-bounded steps, whatever the size of the account (ARCHITECTURE.md, "Own data"):
+Covered: the profile with its email and identity links, posts, comments and replies, reactions
+(on posts and on the site's pages), group memberships, requests and invitations, event
+enrolments (and the calendar feed), and notifications (with their settings). Each is found
+through a per-person index partition, so nothing is scanned. Both directions work in bounded
+steps, whatever the size of the account (ARCHITECTURE.md, "Own data"):
 
 - export: one page per call, at most MAX_QUERIES Queries and about MAX_BYTES of JSON, with a
   `next` cursor; the "My data" page follows it and saves one file.
@@ -55,7 +55,8 @@ def _comment(c: Comment) -> dict:
 
 
 def _reaction(r: Reaction) -> dict:
-    return {"post": r.post_id, "kind": r.chosen, "created": r.created}
+    on = {"page": r.page} if r.page is not None else {"post": r.post_id}
+    return {**on, "kind": r.chosen, "created": r.created}
 
 
 def _membership(m: Membership) -> dict:

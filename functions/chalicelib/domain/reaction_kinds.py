@@ -4,7 +4,8 @@ dicts need, apart from the changes in reactions.py (which reads posts through po
 from ..errors import invalid
 from ..models import Post, Reaction
 
-# The kinds in the order the reaction bar shows them; each with its counter on the post.
+# The kinds in the order the reaction bar shows them; each with its counter on the post (a
+# page's tally, `PageReactions`, has counters of the same names).
 KINDS = {"like": Post.likes, "thanks": Post.thanks, "celebrate": Post.celebrations,
          "insightful": Post.insightful}
 
@@ -15,9 +16,11 @@ def kind_of(kind) -> str:
     return kind
 
 
-def counts(post: Post) -> dict[str, int]:
-    """Per kind; a missing counter (a post from before that kind existed) is 0."""
-    return {kind: int(getattr(post, counter.attr_name) or 0) for kind, counter in KINDS.items()}
+def counts(item) -> dict[str, int]:
+    """Per kind, of a post or a page's tally (the same counter names); a missing counter (a
+    post from before that kind existed) is 0, and so are all of a page's without a tally."""
+    return {kind: int(getattr(item, counter.attr_name, None) or 0)
+            for kind, counter in KINDS.items()}
 
 
 def marker_keys(post_id: str, person_id: str) -> list[tuple[str, str]]:

@@ -9,13 +9,14 @@ a content-only deploy, which only syncs the site, updates it too). See docs/hard
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ApiError
+from ..errors import ApiError, invalid, not_found
 from ..settings import settings
 
 # A deployed API reads the list again at most this often: new pages take comments within a
@@ -23,6 +24,9 @@ from ..settings import settings
 RELOAD_SECONDS = 60
 
 log = logging.getLogger(__name__)
+
+PAGE_PATH = re.compile(r"^/(?:[a-z0-9._-]+/)*(?:[a-z0-9._-]+\.html)?$")
+MAX_PATH_CHARS = 300
 
 
 class SitePages:
@@ -114,3 +118,20 @@ def is_page(path: str, pages: SitePages | None = None) -> bool:
     """`/` and `/dir/` are their `index.html`, as the site is served."""
     file = path + "index.html" if path.endswith("/") else path
     return file in (pages if pages is not None else configured())
+
+
+def well_formed(path) -> bool:
+    """Shaped like a page's path, /nieuws/slug.html (`fullmatch`: `$` would let a trailing
+    newline through)."""
+    return (isinstance(path, str) and len(path) <= MAX_PATH_CHARS and ".." not in path
+            and PAGE_PATH.fullmatch(path) is not None)
+
+
+def page_path(path, pages: SitePages | None = None) -> str:
+    """`path` if it is a page of the built site: a 400 on `path` when it is no page's shape, a
+    404 when the site has no such page (page reactions)."""
+    if not well_formed(path):
+        raise invalid("path", "Path must be a page of this site, like /nieuws/slug.html.")
+    if not is_page(path, pages):
+        raise not_found("page")
+    return path

@@ -9,6 +9,7 @@ from pynamodb.attributes import (
 from .schema import BaseMeta, Gsi1, Gsi2, Item
 
 HOME_FEED = "FEED"
+PAGE = "PAGE#"  # the partition of a site page's reactions: PAGE#<path>
 
 
 def group_feed(group_id: str) -> str:
@@ -96,12 +97,15 @@ class OpenQuestion(Item):
 
 
 class ReactorIndex(Gsi2):
-    """gsi2: REACTIONS#<person> / <post id>, so own data finds a person's reactions."""
+    """gsi2: REACTIONS#<person> / <post id> (or page:<path>), so own data finds a person's
+    reactions."""
 
 
 class Reaction(Item):
     """pk=POST#<post id>, sk=REACT#<person id>, with the chosen `kind`: one per person and
     post, so "my reaction" is one GetItem and "who reacted" one Query of the post's partition.
+    A site page's reactions are the same markers in the page's partition, pk=PAGE#<path>
+    (`PageReactions` holds that page's counters).
 
     Markers written while "like" was the only kind are keyed sk=REACT#like#<person id> and
     carry no `kind`; they are read as likes and rewritten in the new shape by their person's
@@ -126,6 +130,11 @@ class Reaction(Item):
         return f"POST#{post_id}", f"REACT#{person_id}"
 
     @staticmethod
+    def key_in(partition: str, person_id: str) -> tuple[str, str]:
+        """The key of a person's marker in any reacted-to partition (a post's or a page's)."""
+        return partition, f"REACT#{person_id}"
+
+    @staticmethod
     def legacy_key(post_id: str, person_id: str) -> tuple[str, str]:
         """The key of a like from before there were other kinds."""
         return f"POST#{post_id}", f"REACT#like#{person_id}"
@@ -136,8 +145,13 @@ class Reaction(Item):
         return f"REACTIONS#{person_id}", post_id
 
     @property
-    def post_id(self) -> str:
-        return self.pk.removeprefix("POST#")
+    def post_id(self) -> str | None:
+        return self.pk.removeprefix("POST#") if self.pk.startswith("POST#") else None
+
+    @property
+    def page(self) -> str | None:
+        """The page's path, for a reaction on a site page."""
+        return self.pk.removeprefix(PAGE) if self.pk.startswith(PAGE) else None
 
     @property
     def legacy(self) -> bool:
@@ -151,3 +165,26 @@ class Reaction(Item):
     def chosen(self) -> str:
         """The kind, also for an older like marker, which has none stored."""
         return "like" if self.legacy else self.kind
+
+
+class PageReactions(Item):
+    """pk=PAGE#<path>, sk=REACTIONS: a site page's reaction counts, one counter per kind with
+    the names a post's counters have (domain/reaction_kinds.py), moved by ADD in the same
+    transaction as the page's markers. The first reaction's ADD creates it; a page nobody
+    reacted to has none (all counts 0)."""
+
+    class Meta(BaseMeta):
+        pass
+
+    likes = NumberAttribute(null=True)
+    thanks = NumberAttribute(null=True)
+    celebrations = NumberAttribute(null=True)
+    insightful = NumberAttribute(null=True)
+
+    @staticmethod
+    def partition(path: str) -> str:
+        return f"{PAGE}{path}"
+
+    @staticmethod
+    def key(path: str) -> tuple[str, str]:
+        return f"{PAGE}{path}", "REACTIONS"

@@ -4,6 +4,7 @@ import { act, api, say } from "./api.js";
 import { byline } from "./avatar.js";
 import { el, may, sitePath, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
+import { pageReactions, reactionBar } from "./reactions.js";
 import { reportButton } from "./report.js";
 import { onSession } from "./session.js";
 
@@ -167,22 +168,35 @@ export function mountThread(root, options) {
   return { refresh: load, render };
 }
 
-// Articles and pages: <section data-widget="comments" data-path="/nieuws/x.html">.
+// Articles and pages: <section data-widget="comments" data-path="/nieuws/x.html">, with the
+// page's reaction bar above the thread. The thread's first page brings the page's reaction
+// counts and the reader's own (one request for both); signed out, neither is asked for.
 function mountPage(section) {
   const path = section.dataset.path;
   const body = section.querySelector("[data-comments-body]");
   const hint = section.querySelector("[data-comments-hint]");
+  const holder = section.querySelector("[data-page-reactions]");
   const query = `/pages/comments?path=${encodeURIComponent(path)}`;
   onSession((person) => {
     const signedIn = Boolean(person);
     hint.hidden = signedIn;
     body.hidden = !signedIn;
+    holder.hidden = !signedIn; // its height is reserved (social.css): the bar shifts nothing
+    holder.replaceChildren();
     if (!signedIn) {
       body.replaceChildren();
       return;
     }
     mountThread(body, {
-      list: (cursor) => api(query + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : "")),
+      list: async (cursor) => {
+        const page = await api(query + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""));
+        // Once: a refresh after commenting keeps the bar (and its open "who reacted") as is.
+        if (page.reactions && !holder.firstChild) {
+          const status = statusRegion();
+          holder.replaceChildren(reactionBar(page, status, pageReactions(path)), status);
+        }
+        return page;
+      },
       create: (data) => api(query, { method: "POST", body: data }),
     }).refresh().then(() => showLinkedComment());
   });
