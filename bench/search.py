@@ -1,5 +1,5 @@
 """Search as the posts grow: index writes per post, and calls and time per query with 1,000
-and 50,000 posts in the index (the ratio is what carries over); and the weight of the search
+and 10,000 posts in the index (the ratio is what carries over); and the weight of the search
 page, and of Pagefind's bundle that a first search downloads.
 
 `python -m bench.search [small large]`: smaller sizes for a quick look.
