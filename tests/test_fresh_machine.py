@@ -2,7 +2,9 @@
 first when missing (as root), or the suite does not start and says the one command to run."""
 
 import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,19 @@ AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 def ensure(chromium: Path, path_dirs=(), as_nobody=False) -> subprocess.CompletedProcess:
     env = {**os.environ, "PATH": os.pathsep.join([*map(str, path_dirs), "/usr/bin", "/bin"])}
     prefix = AS_NOBODY if as_nobody and os.geteuid() == 0 else []
-    return subprocess.run([*prefix, "sh", str(SCRIPT), str(chromium)], env=env,
-                          capture_output=True, text=True, timeout=60)
+    script = SCRIPT
+    if prefix:  # a checkout in a private folder (mktemp -d) is closed to nobody: a copy
+        folder = Path(tempfile.mkdtemp(prefix="plein-chromium-sh-"))
+        folder.chmod(0o755)
+        script = folder / SCRIPT.name
+        script.write_bytes(SCRIPT.read_bytes())
+        script.chmod(0o644)
+    try:
+        return subprocess.run([*prefix, "sh", str(script), str(chromium)], env=env,
+                              capture_output=True, text=True, timeout=60)
+    finally:
+        if script != SCRIPT:
+            shutil.rmtree(script.parent)
 
 
 def fake_apt_get(folder: Path, chromium: Path) -> Path:

@@ -27,16 +27,18 @@ def test_an_imported_profile_is_linked_at_its_first_sign_in(client, issuer, make
     issuer.next_user = {"sub": "u-2", "email": "sanne@voorbeeld.nl", "name": "Sanne"}
     meter.reset()
     response = sign_in(client)
-    # Identity link (absent), email link, profile; one transaction links them.
-    assert meter.calls == {"GetItem": 3, "TransactWriteItems": 1}
+    # Identity link (absent), email link, profile; one transaction links them. And the saved
+    # language, for the browser's language cookie.
+    assert meter.calls == {"GetItem": 4, "TransactWriteItems": 1}
     assert me(client, response)["id"] == imported.id
     linked = people.get(imported.id)
     assert (linked.issuer, linked.subject) == (issuer.url, "u-2")
     meter.reset()
     issuer.next_user = {**issuer.next_user, "email": "sanne.bakker@voorbeeld.nl"}
     response = sign_in(client)
-    # Identity link, profile, the new address (free); one transaction moves the address.
-    assert meter.calls == {"GetItem": 3, "TransactWriteItems": 1}
+    # Identity link, profile, the new address (free); one transaction moves the address. And
+    # the saved language.
+    assert meter.calls == {"GetItem": 4, "TransactWriteItems": 1}
     assert me(client, response)["id"] == imported.id
 
 
