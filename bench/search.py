@@ -123,19 +123,25 @@ def measure(stack: Stack, person, repeat: int = 5) -> dict:
 
 
 def page_weight() -> dict:
-    from infra import site
+    from infra import search_index, site
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         assert site.build(output=out)
-        bundle = out / site.SEARCH_BUNDLE
-        first_search = ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json",
-                        *[p.name for p in bundle.glob("*.pf_meta")],
-                        *[p.name for p in bundle.glob("wasm.*.pagefind") if "unknown" not in
-                          p.name]]
+        # The index is in shards (infra/search_index.py): a first search on the Dutch page loads
+        # the list of shards, the first shard's script and Dutch WebAssembly, and every shard's
+        # entry and Dutch meta.
+        root = out / search_index.BUNDLE
+        shards = sorted(p for p in root.iterdir() if p.is_dir())
+        first = shards[0]
+        files = [root / search_index.MANIFEST, first / "pagefind.js",
+                 first / "pagefind-worker.js",
+                 first / "wasm.nl.pagefind",
+                 *[f for shard in shards for f in (shard / "pagefind-entry.json",
+                                                    *shard.glob("pagefind.nl_*.pf_meta"))]]
         return {"search page": weight(out, "zoeken.html"), "home": weight(out, "index.html"),
-                "pagefind_first_search": sum((bundle / f).stat().st_size for f in first_search),
-                "pagefind_files": first_search}
+                "pagefind_first_search": sum(f.stat().st_size for f in files),
+                "pagefind_files": [str(f.relative_to(root)) for f in files]}
 
 
 def run(sizes=SIZES, seed: int = 15) -> dict:
