@@ -22,8 +22,9 @@ from .harness import Stack
 from .pages import weight
 
 # 50,000 posts are 1.25 million index items in moto's in-process tables, which never finished
-# (over 9 GB and 17 minutes, and moto walks the whole table for every Query). The calls and
-# items read, which are what carry over to DynamoDB, are the same at 3,000 (10,000 took more than 17 minutes).
+# (over 9 GB and 17 minutes; moto walks the whole table for every Query), and 10,000 took more
+# than 17 minutes too. The calls and items read, which are what carry over to DynamoDB, do not
+# depend on the size.
 SIZES = (1_000, 3_000)
 WORDS_PER_POST = 30
 VOCABULARY = 3_000
