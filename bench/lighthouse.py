@@ -164,6 +164,15 @@ def section() -> list[str]:
             "best practices 100, layout shift ≤ 0.02, no failed request, the home page ≤ 50 KB "
             "without photos as sent (gzipped; `plein dev` itself does not compress).", "",
             table(stored["pages"]), "",
+            "The session reaches Lighthouse's Chrome as a request header (`--extra-headers`), "
+            "not in its cookie jar. Once a page sets a cookie of its own (`language.js` "
+            "remembers the language when the jar has none), Chrome sends the jar's cookies "
+            "instead of the header, and later requests go out signed out. An "
+            "`/api/me/notification-settings` on every page and a 401 on `/api/posts/seen` are "
+            "that, not the site: a browser that signs in itself keeps the session and the "
+            "language in its jar (`tests/browser/test_home_hub.py` holds the home page at "
+            "`/api/home` and the beacon). Running Lighthouse against a Chrome that signed in "
+            "itself is the next change to this bench.", "",
             "Every goal met." if not missed else "Missed: " + "; ".join(missed) + ".", ""]
 
 
