@@ -1,5 +1,6 @@
 """The real `plein dev` process: one origin, demo seed, and local data across restarts."""
 
+import gzip
 import signal
 import subprocess
 import sys
@@ -28,6 +29,11 @@ def test_one_origin_serves_site_and_api(server):
     try:
         html = urllib.request.urlopen(f"{server.url}/").read().decode()
         assert "Gemeente Voorbeeld" in html
+        # Gzipped as CloudFront sends it (infra/local/compress.py).
+        packed = urllib.request.urlopen(urllib.request.Request(
+            f"{server.url}/", headers={"Accept-Encoding": "gzip"}))
+        assert packed.headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(packed.read()).decode() == html
         status, users = server.session().call("GET", "/api/auth/dev-users")
         assert status == 200
         assert {u["email"] for u in users["items"]} == {p["email"] for p in DEMO_PEOPLE}

@@ -60,6 +60,11 @@ def test_api_behaviour_is_uncached_and_forwards_cookies(template):
     assert template["Resources"]["RestAPI"]["Properties"]["StageName"] == "api"
     paths = template["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]["paths"]
     assert all(path.startswith("/api/") for path in paths)
+    # Uncached answers are not compressed by CloudFront: API Gateway gzips them, for the
+    # Accept-Encoding the origin request policy passes on.
+    assert template["Resources"]["RestAPI"]["Properties"]["MinimumCompressionSize"] == 1000
+    site = config["DefaultCacheBehavior"]
+    assert site["Compress"] is True and site["CachePolicyId"] == cloudfront.CACHING_OPTIMIZED
 
 
 def test_security_headers_are_the_ones_the_api_sends(template):

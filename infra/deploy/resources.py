@@ -24,6 +24,9 @@ TABLE_ACTIONS = (
     "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
 )
 
+# The smallest answer API Gateway gzips: CloudFront's own threshold for the site's files, so
+# `plein dev` (infra/local/compress.py) can treat both alike.
+API_MIN_COMPRESSION = 1_000
 
 # Chalice's names for the stream handler and its event source (app.py's `table_changes`):
 # the merge template adds to exactly these.
@@ -219,6 +222,10 @@ def merge_template(stage: Stage, known: frozenset[str] | None = None) -> dict:
             "LogsBucket": buckets.logs_bucket(stage.access_log_days),
             "RestAPI": {"Properties": {
                 "EndpointConfiguration": "REGIONAL",
+                # CloudFront does not compress what it does not cache (the API's CachingDisabled
+                # policy), but it passes the viewer's Accept-Encoding on (AllViewerExceptHost):
+                # API Gateway gzips answers from this size, as CloudFront does the site's files.
+                "MinimumCompressionSize": API_MIN_COMPRESSION,
                 # A flood is refused at the door (429) before it reaches Lambda or the bill.
                 "MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*",
                                     "ThrottlingRateLimit": stage.api_rate_limit,

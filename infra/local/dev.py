@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 from .. import site
 from ..paths import CONTENT, PAGES_MANIFEST, SITE
 from . import delivery, env, journal, objects, snapshot
+from .compress import Compressed
 from .dynamo import EmbeddedAws, ensure_table
 from .gateway import ApiApp, OneOrigin, SiteApp
 from .journal import Journal
@@ -239,11 +240,11 @@ def run(port: int, data_dir: Path, site_dir: Path = SITE, host: str = "127.0.0.1
         media_app = _private(media_app, site_dir, headers)
     from .outbox import OutboxApp
 
-    app = OneOrigin(ApiApp(env.load_app()), site_app, media=media_app,
-                    upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers,
-                                       {env.ACCESS_KEY_ID: env.SECRET_ACCESS_KEY},
-                                       env.region()),
-                    outbox=OutboxApp(stack.outbox, headers))
+    app = Compressed(OneOrigin(
+        ApiApp(env.load_app()), site_app, media=media_app,
+        upload=UploadProxy(stack.aws.endpoint, env.UPLOADS_BUCKET, headers,
+                           {env.ACCESS_KEY_ID: env.SECRET_ACCESS_KEY}, env.region()),
+        outbox=OutboxApp(stack.outbox, headers)))
     server = make_server(host, port, app, threaded=True)
     stop = threading.Event()
 
