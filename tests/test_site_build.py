@@ -123,3 +123,13 @@ def test_the_dashboard_knows_the_names_of_the_sites_pages(branded):
     titles = json.loads(found.group(1))
     assert titles["/over.html"] == "Over ons"
     assert titles["/groepen.html"] == "Groepen" and titles["/nieuws/koffie.html"]
+
+
+def test_app_icons_are_drawn_in_the_brand_colour_as_small_palette_pngs(branded):
+    from PIL import Image
+
+    for name, size in [("icon-192", 192), ("icon-512", 512), ("icon-maskable-512", 512)]:
+        icon = Image.open(branded / "icons" / f"{name}.png")
+        assert icon.size == (size, size) and icon.mode == "P", name
+        # Lossless: the background is exactly the brand's primary colour.
+        assert icon.convert("RGB").getpixel((0, 0)) == (0x12, 0x34, 0x56), name

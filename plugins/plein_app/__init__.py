@@ -87,6 +87,15 @@ def manifest(settings: dict, colours: dict) -> dict:
     }
 
 
+def _save_png(image, path: Path) -> None:
+    """A logo on a plain background has a few dozen colours: then a palette PNG holds exactly
+    the same pixels in half the bytes (Chrome fetches the 192 px icon on every first visit, to
+    decide the site is installable). A photographic logo stays full colour."""
+    if image.getcolors(256) is not None:
+        image = image.quantize(256)
+    image.save(path, optimize=True)
+
+
 def _stamp(theme: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted((theme / "static").rglob("*")):
@@ -111,9 +120,9 @@ def write_app(pelican) -> None:
     icons = output / "icons"
     icons.mkdir(parents=True, exist_ok=True)
     for size in SIZES:
-        _icon(settings, colours, size, 0.08).save(icons / f"icon-{size}.png", optimize=True)
+        _save_png(_icon(settings, colours, size, 0.08), icons / f"icon-{size}.png")
     # Maskable icons may be cropped to a circle: keep the logo inside the safe zone.
-    _icon(settings, colours, 512, 0.2).save(icons / "icon-maskable-512.png", optimize=True)
+    _save_png(_icon(settings, colours, 512, 0.2), icons / "icon-maskable-512.png")
     theme = Path(settings["THEME"])
     worker = (theme / "static" / "sw.js").read_text(encoding="utf-8")
     prefixes = ",".join(x for x in settings.get("LANGUAGES", []) if x != settings.get("ROOT_LANG"))
