@@ -1,15 +1,10 @@
-// Ambassadors: the badge (on profiles and on posts written as one), the content managers'
-// control to mark someone (shown when the API says `can_mark_ambassador`), and the page that
+// Ambassadors: the content managers' control to mark someone (shown when the API says `can_mark_ambassador`), and the page that
 // lists them (ambassadeurs.html, when its list is on the page).
 import { act, api, errorText, say } from "./api.js";
 import { fillAvatar } from "./avatar.js";
 import { el, statusRegion } from "./dom.js";
 import { t } from "./messages.js";
 import { onSession } from "./session.js";
-
-export function ambassadorBadge() {
-  return el("span", { className: "badge ambassador", textContent: t("ambassador") });
-}
 
 // A button that marks or unmarks; `onChange(person)` re-renders with the new state.
 export function ambassadorControl(person, onChange) {

@@ -1,10 +1,17 @@
 // A person's avatar: their photo (the 400 px web size, cropped round by CSS), else their
 // initials. Always next to their name, so it is decorative: empty alt, hidden from readers.
 import { el } from "./dom.js";
+import { t } from "./messages.js";
 
 export function initials(name) {
   return name.split(/\s+/).filter(Boolean).map((w) => w[0]).filter((c) => c === c.toUpperCase())
     .slice(0, 2).join("");
+}
+
+// The badge of an ambassador, on their profile and on the posts they write: here, beside the
+// byline, so the stream does not load the ambassadors' management code (ambassadors.js).
+export function ambassadorBadge() {
+  return el("span", { className: "badge ambassador", textContent: t("ambassador") });
 }
 
 export function fillAvatar(node, person) {

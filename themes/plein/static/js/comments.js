@@ -6,6 +6,7 @@ import { el, may, sitePath, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { pageReactions, reactionBar } from "./reactions.js";
 import { reportButton } from "./report.js";
+import "./mention-start.js";
 import { onSession } from "./session.js";
 
 const PROFILE = sitePath("/mensen/profiel.html?id=");
@@ -15,15 +16,6 @@ let formCount = 0;
 let me = null;
 onSession((person) => {
   me = person;
-});
-
-// @mention autocomplete in every post and comment box: loaded when someone first types "@".
-document.addEventListener("input", (event) => {
-  const box = event.target;
-  if (!(box instanceof HTMLTextAreaElement) || box.dataset.mentions || !box.value.includes("@")
-      || !box.closest(".post-form, .post-edit, .comment-form")) return;
-  box.dataset.mentions = "on";
-  import("./mentions.js").then((module) => module.attach(box));
 });
 
 // `done`: what the status says once `onSubmit` succeeded.

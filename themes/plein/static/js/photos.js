@@ -38,7 +38,7 @@ export function choosePhotos(root, { max = MAX_PHOTOS } = {}) {
     }));
   }
 
-  input.addEventListener("change", () => {
+  function take() {
     problem.textContent = "";
     const picked = [...input.files];
     const bad = picked.find((f) => !TYPES.includes(f.type));
@@ -50,7 +50,11 @@ export function choosePhotos(root, { max = MAX_PHOTOS } = {}) {
       : picked.map((file) => ({ file, alt: "" }));
     if (!files.length) input.value = "";
     render();
-  });
+  }
+
+  input.addEventListener("change", take);
+  // Files chosen before this code was loaded (the composer loads it as it opens).
+  if (input.files.length) take();
 
   return {
     chosen: () => files,

@@ -1,8 +1,8 @@
 // Profile page: who a colleague is, their expertise, groups and recent posts; your own is
 // editable here.
 import { act, api, errorText, say } from "./api.js";
-import { ambassadorBadge, ambassadorControl } from "./ambassadors.js";
-import { fillAvatar } from "./avatar.js";
+import { ambassadorControl } from "./ambassadors.js";
+import { ambassadorBadge, fillAvatar } from "./avatar.js";
 import { el, when } from "./dom.js";
 import { t } from "./messages.js";
 import { choosePhotos, uploadPhoto } from "./photos.js";

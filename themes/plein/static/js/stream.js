@@ -1,15 +1,13 @@
 // Home stream: the post form (updates, questions, photos) and the newest-first list with
 // reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
-import { ambassadorBadge } from "./ambassadors.js";
 import { hiddenNote, pinControl, pinnedMark, readControl } from "./announcements.js";
 import { act, api, say } from "./api.js";
-import { mountThread, showLinkedComment } from "./comments.js";
 import { el, may, sitePath, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
-import { choosePhotos, uploadPhotos } from "./photos.js";
 import { reactionBar } from "./reactions.js";
-import { byline } from "./avatar.js";
+import { ambassadorBadge, byline } from "./avatar.js";
 import { homePart } from "./home.js";
+import "./mention-start.js";
 import { reportButton } from "./report.js";
 import { current, onSession } from "./session.js";
 
@@ -35,7 +33,14 @@ let streamMay = {};
 let groupManager = false;
 // Posts written here while a first page was loading: that page may not hold them yet.
 let recent = [];
-const photoPicker = choosePhotos(form.querySelector("[data-photo-picker]"));
+// The photo picker's code comes when the composer first opens: a reader who only reads never
+// loads it (docs/mobile.md). A choice made before it arrived is taken up by `choosePhotos`.
+let pickerLoad = null;
+function photoPicker() {
+  pickerLoad ||= import("./photos.js").then((module) => ({
+    module, picker: module.choosePhotos(form.querySelector("[data-photo-picker]")) }));
+  return pickerLoad;
+}
 
 function photoList(photos) {
   if (!photos.length) return null;
@@ -66,7 +71,9 @@ function commentsToggle(post, li) {
     panel.hidden = !open;
     button.setAttribute("aria-expanded", String(open));
     if (!open || thread) return;
-    thread = mountThread(panel, {
+    // comments.js comes on the first opening: most visits open no thread, and the home page
+    // is lighter without it (docs/mobile.md).
+    thread = import("./comments.js").then(({ mountThread }) => mountThread(panel, {
       list: (cursor) => api(`/posts/${post.id}/comments`
         + (cursor ? `?cursor=${encodeURIComponent(cursor)}` : "")),
       create: (data) => api(`/posts/${post.id}/comments`, { method: "POST", body: data }),
@@ -81,8 +88,17 @@ function commentsToggle(post, li) {
       onCount: (count) => {
         button.textContent = `${t("comments")} (${count})`;
       },
-    });
-    await thread.refresh();
+    }));
+    let mounted;
+    try {
+      mounted = await thread;
+    } catch {
+      // Offline before comments.js was ever fetched: say so, and try again next time.
+      thread = null;
+      panel.replaceChildren(el("p", { className: "error", role: "alert", textContent: t("error") }));
+      return;
+    }
+    await mounted.refresh();
   }
   button.addEventListener("click", toggle);
   // A notification's link opens one post with its comments, scrolled to the comment.
@@ -221,6 +237,7 @@ async function loadSingle() {
   }
   // The thread reports its own failure (mountThread); the comment exists only once it loaded.
   await li.openComments();
+  const { showLinkedComment } = await import("./comments.js");
   showLinkedComment();
 }
 
@@ -267,7 +284,10 @@ async function load(cursor) {
 }
 
 // The composer starts as one line and opens when it gets focus (the keyboard or a tap).
-form.addEventListener("focusin", () => form.classList.add("is-open"));
+form.addEventListener("focusin", () => {
+  form.classList.add("is-open");
+  photoPicker().catch(() => { pickerLoad = null; }); // offline: the next focus tries again
+});
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -277,9 +297,10 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   await act(async () => {
-    const photos = await uploadPhotos(photoPicker.chosen());
+    const { module, picker } = await photoPicker();
+    const uploaded = await module.uploadPhotos(picker.chosen());
     const post = await api("/posts", { method: "POST", body: {
-      body: textarea.value, kind: form.elements.kind.value, photos,
+      body: textarea.value, kind: form.elements.kind.value, photos: uploaded,
       ...(form.elements.must_read.checked ? { must_read: true } : {}),
       ...(groupId ? { group: groupId } : {}) } });
     form.elements.must_read.checked = false;
@@ -289,7 +310,7 @@ form.addEventListener("submit", async (event) => {
     if (newest) newest.before(item(post));
     else list.append(item(post));
     textarea.value = "";
-    photoPicker.clear();
+    picker.clear();
   }, { status: formStatus, button: form.querySelector("button[type=submit]"),
     busy: t("posting"), done: t("posted") });
 });
