@@ -1,7 +1,8 @@
-// Home stream: the post form (updates, questions, photos) and the newest-first list with
-// reactions, comments, answers, editing and deleting; "more" loads the next page by cursor.
+// Home stream (and a group's): the newest-first list with reactions, comments, answers,
+// editing and deleting; "more" loads the next page by cursor. The post form is composer.js.
 import { hiddenNote, pinControl, pinnedMark, readControl } from "./announcements.js";
 import { act, api, say } from "./api.js";
+import { mountComposer } from "./composer.js";
 import { el, may, sitePath, statusRegion, when } from "./dom.js";
 import { t } from "./messages.js";
 import { reactionBar } from "./reactions.js";
@@ -18,7 +19,6 @@ const hint = document.querySelector("[data-stream-hint]");
 const filter = document.querySelector("[data-stream-filter]");
 const onlyOpen = filter.querySelector("input");
 const streamStatus = document.querySelector("[data-stream-status]");
-const formStatus = form.querySelector(".status");
 const PROFILE = sitePath("/mensen/profiel.html?id=");
 const GROUP = sitePath("/groep.html?id=");
 // On a group page (groep.html?id=…) this widget shows and posts to that group; group.js
@@ -33,14 +33,6 @@ let streamMay = {};
 let groupManager = false;
 // Posts written here while a first page was loading: that page may not hold them yet.
 let recent = [];
-// The photo picker's code comes when the composer first opens: a reader who only reads never
-// loads it (docs/mobile.md). A choice made before it arrived is taken up by `choosePhotos`.
-let pickerLoad = null;
-function photoPicker() {
-  pickerLoad ||= import("./photos.js").then((module) => ({
-    module, picker: module.choosePhotos(form.querySelector("[data-photo-picker]")) }));
-  return pickerLoad;
-}
 
 function photoList(photos) {
   if (!photos.length) return null;
@@ -283,36 +275,15 @@ async function load(cursor) {
   list.setAttribute("aria-busy", "false");
 }
 
-// The composer starts as one line and opens when it gets focus (the keyboard or a tap).
-form.addEventListener("focusin", () => {
-  form.classList.add("is-open");
-  photoPicker().catch(() => { pickerLoad = null; }); // offline: the next focus tries again
-});
-
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const textarea = form.elements.body;
-  if (!textarea.value.trim()) {
-    say(formStatus, t("errorEmpty"), { error: true });
-    return;
-  }
-  await act(async () => {
-    const { module, picker } = await photoPicker();
-    const uploaded = await module.uploadPhotos(picker.chosen());
-    const post = await api("/posts", { method: "POST", body: {
-      body: textarea.value, kind: form.elements.kind.value, photos: uploaded,
-      ...(form.elements.must_read.checked ? { must_read: true } : {}),
-      ...(groupId ? { group: groupId } : {}) } });
-    form.elements.must_read.checked = false;
+mountComposer(form, {
+  group: groupId,
+  onPosted(post) {
     list.querySelector(".empty")?.remove();
     recent.unshift(post);
     const newest = list.querySelector(".post:not(.pinned)");
     if (newest) newest.before(item(post));
     else list.append(item(post));
-    textarea.value = "";
-    picker.clear();
-  }, { status: formStatus, button: form.querySelector("button[type=submit]"),
-    busy: t("posting"), done: t("posted") });
+  },
 });
 
 more.addEventListener("click", () => load(next));
