@@ -182,3 +182,35 @@ def test_own_data_lists_kinds_and_erasure_fixes_the_counts(api, make_person):
     assert erased.status_code in (200, 202), erased.json_body
     assert shown(api, anna, post["id"])["reactions"] == counted(celebrate=1)
     assert shown(api, anna, other["id"])["reactions"] == counted()
+
+
+def test_a_reaction_changed_again_before_every_attempt_is_a_409_busy(api, make_person):
+    """The same person's other tab switches the reaction between each attempt's read and its
+    write, so every attempt's condition fails: after the last one the answer is `busy`, and
+    the counts are still exactly the markers' (nothing half-written)."""
+    from chalicelib.clock import system_clock
+    from chalicelib.domain import reactions
+    from chalicelib.domain.viewer import Viewer
+    from chalicelib.errors import ApiError
+    from chalicelib.models.transactions import ATTEMPTS
+
+    anna, bram = make_person(), make_person()
+    post = new_post(api, anna)
+    me = Viewer(bram.id, bram.name, bram.email, bram.role, bram)
+    reactions.react(me, post["id"], "like", system_clock)
+    others = iter(["celebrate", "like"] * ATTEMPTS)
+    switched = []
+
+    def other_tab_first():  # an attempt reads the clock after the marker, before its write
+        switched.append(next(others))
+        reactions.react(me, post["id"], switched[-1], system_clock)
+        return system_clock()
+
+    with pytest.raises(ApiError) as refused:
+        reactions.react(me, post["id"], "thanks", other_tab_first)
+    assert (refused.value.status, refused.value.code) == (409, "busy")
+    assert len(switched) == ATTEMPTS
+    now = shown(api, bram, post["id"])
+    assert (now["mine"], now["reactions"]) == (switched[-1], counted(**{switched[-1]: 1}))
+    # Once the other tab is still, the same request goes through.
+    assert react(api, bram, post["id"], "thanks")["reactions"] == counted(thanks=1)

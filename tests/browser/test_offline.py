@@ -22,6 +22,16 @@ def test_the_manifest_and_its_icons_load(page):
         assert page.request.get(icon["src"]).ok, icon
 
 
+def test_chrome_finds_the_site_installable(page):
+    """Chrome's own check, the one behind its install prompt (Lighthouse 12 no longer has an
+    installability audit): the manifest, its icons, the worker and a secure origin."""
+    page.goto("/")
+    controlled(page)
+    check = page.context.new_cdp_session(page)
+    errors = check.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert errors == [], errors
+
+
 def test_pages_read_before_open_offline_and_others_say_so(page):
     sign_in(page, "Anna de Vries")
     controlled(page)
