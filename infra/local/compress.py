@@ -41,8 +41,8 @@ class Compressed:
             return self.app(environ, start_response)
         response = Response.from_app(self.app, environ, buffered=True)
         body = response.get_data()
-        if (response.status_code != 206 and MIN_BYTES <= len(body) <= MAX_BYTES
-                and compressible(response.content_type)
+        text = compressible(response.content_type)
+        if (text and response.status_code != 206 and MIN_BYTES <= len(body) <= MAX_BYTES
                 and "Content-Encoding" not in response.headers):
             response.set_data(gzip.compress(body, LEVEL, mtime=0))
             response.headers["Content-Encoding"] = "gzip"
@@ -51,6 +51,6 @@ class Compressed:
             etag, _weak = response.get_etag()
             if etag:
                 response.set_etag(etag, weak=True)
-        if compressible(response.content_type):
+        if text:
             response.vary.add("Accept-Encoding")
         return response(environ, start_response)
